@@ -1,0 +1,75 @@
+// swift-tools-version: 6.1
+import PackageDescription
+import class Foundation.ProcessInfo
+
+// Every target opts in to the same strictness (hummingbird `Package.swift`).
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+var package = Package(
+    name: "Stemma",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "StemmaCore", targets: ["StemmaCore"]),
+        .library(name: "StemmaIO", targets: ["StemmaIO"]),
+        .executable(name: "stemma", targets: ["StemmaCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/onevcat/Rainbow.git", from: "4.2.2"),
+    ],
+    targets: [
+        .target(name: "StemmaCore", swiftSettings: swiftSettings),
+        .target(
+            name: "StemmaIO",
+            dependencies: ["StemmaCore", .product(name: "Rainbow", package: "Rainbow")],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "StemmaCLI",
+            dependencies: [
+                "StemmaCore", "StemmaIO",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "StemmaTestSupport", dependencies: ["StemmaCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "StemmaCoreTests",
+            dependencies: ["StemmaCore", "StemmaTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "StemmaIOTests",
+            dependencies: ["StemmaIO", "StemmaCore", "StemmaTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "StemmaCLITests",
+            dependencies: ["StemmaCLI", "StemmaTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)
+
+// The benchmark package is fetched only when asked for, so plain builds and CI never pay for it
+// (hummingbird `Package.swift`): `Stemma_BENCHMARKS=1 swift package benchmark`.
+if ProcessInfo.processInfo.environment["Stemma_BENCHMARKS"] != nil {
+    package.dependencies.append(
+        .package(url: "https://github.com/ordo-one/benchmark.git", from: "1.38.1", traits: ["MallocInterposer"])
+    )
+    package.targets.append(
+        .executableTarget(
+            name: "StemmaBenchmarks",
+            dependencies: [
+                "StemmaCore",
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/StemmaBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        )
+    )
+}

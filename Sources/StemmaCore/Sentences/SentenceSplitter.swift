@@ -1,0 +1,90 @@
+/// Splits tokenized news prose into sentences and paragraphs.
+///
+/// A rule-based splitter in the spirit of pySBD's "golden rules" (Sadvilkar & Neumann 2020):
+/// - a blank line ends a paragraph, and so a sentence;
+/// - `.`, `!`, `?` and ellipses end a sentence when whitespace and an upper-case word, a number or
+///   an opening quotation mark follow; closing quotation marks and brackets right after the mark
+///   belong to the sentence that ends there (`… causing.” Instead, …` ends after `”`);
+/// - titles and months never end one (`Mr.`, `Gen.`, `Feb. 24`), nor does a single initial
+///   (`David R. Sands`); after initialisms (`U.S.`, `a.m.`) and company suffixes (`Inc.`) a sentence
+///   ends only before a common sentence opener (`The`, `He`, `But`);
+/// - a short first line without final punctuation, followed on the next line by a longer line, is a
+///   headline or dateline of its own; a leading `date YYYY-MM-DD` marker is metadata.
+///
+/// - Complexity: O(*n*) in the number of tokens.
+public struct SentenceSplitter: Sendable {
+    /// Lines of at most this many words may be headlines.
+    public var maximumHeadlineWords = 14
+
+    public init() {}
+
+    /// The sentences of a text, given its bytes and tokens.
+    public func sentences(in bytes: UnsafeBufferPointer<UInt8>, tokens: [Token]) -> [Sentence] {
+        var context = SplitContext(bytes: bytes, tokens: tokens, splitter: self)
+        return context.run()
+    }
+}
+
+/// One run of ``SentenceSplitter`` over a text.
+struct SplitContext {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let tokens: [Token]
+    let splitter: SentenceSplitter
+    var sentences: [Sentence] = []
+    var paragraph = 0
+
+    init(bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], splitter: SentenceSplitter) {
+        self.bytes = bytes
+        self.tokens = tokens
+        self.splitter = splitter
+    }
+
+    mutating func run() -> [Sentence] {
+        guard !tokens.isEmpty else { return [] }
+        var start = 0
+        if let marker = MetadataMarker.leadingDate(in: bytes) {
+            let end = tokens.firstIndex { $0.range.lowerBound >= marker.range.upperBound } ?? tokens.count
+            append(start..<end, kind: .metadata)
+            start = end
+            if start < tokens.count, newlines(before: start) >= 2 { paragraph += 1 }
+        }
+        var index = start
+        while index < tokens.count {
+            let next = index + 1
+            let breaks = next < tokens.count ? newlines(before: next) : 2
+            if breaks >= 2 {
+                append(start..<next, kind: endsWithTerminal(next - 1) ? .text : headingOrText(start..<next))
+                paragraph += 1
+                start = next
+                index = next
+                continue
+            }
+            if breaks == 1, start == lineStart(of: index), isHeadlineLine(start..<next) {
+                append(start..<next, kind: .heading)
+                start = next
+                index = next
+                continue
+            }
+            if let end = sentenceEnd(atTerminal: index) {
+                append(start..<(end + 1), kind: .text)
+                start = end + 1
+                index = end + 1
+                continue
+            }
+            index = next
+        }
+        return sentences
+    }
+
+    mutating func append(_ range: Range<Int>, kind: Sentence.Kind) {
+        guard !range.isEmpty else { return }
+        let bytes = tokens[range.lowerBound].range.lowerBound..<tokens[range.upperBound - 1].range.upperBound
+        sentences.append(Sentence(tokens: range, range: bytes, paragraph: paragraph, kind: kind))
+    }
+
+    /// A paragraph without final punctuation and with few words is a heading ("Global condemnation").
+    func headingOrText(_ range: Range<Int>) -> Sentence.Kind {
+        let words = tokens[range].lazy.filter(\.isWordLike).count
+        return words <= splitter.maximumHeadlineWords ? .heading : .text
+    }
+}

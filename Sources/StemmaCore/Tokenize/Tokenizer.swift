@@ -1,0 +1,126 @@
+/// Splits UTF-8 text into tokens, each with its byte range and matching key.
+///
+/// Words keep their internal apostrophes and hyphens (`they’ll`, `tougher-than-expected`), numbers
+/// stay whole (`2,870`, `2.5`, `21st`, `49-year-old`), initialisms keep their dots (`U.S.`, `a.m.`,
+/// `U.S.-led`), every other mark is a token of its own, and scripts written without spaces yield one
+/// token per character. The tokenizer reads bytes and decodes a scalar only outside ASCII.
+///
+/// ```swift
+/// let tokens = Tokenizer.tokens(in: "Mr. Putin’s 2,870 troops")
+/// // ["Mr", ".", "Putin’s", "2,870", "troops"]
+/// ```
+///
+/// - Complexity: O(*n*) in the number of bytes.
+public enum Tokenizer {
+    /// The tokens of a text.
+    public static func tokens(in text: String) -> [Token] {
+        var copy = text
+        return copy.withUTF8 { tokens(inUTF8: $0) }
+    }
+
+    /// The tokens of valid UTF-8 bytes.
+    public static func tokens(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
+        var scanner = TokenScanner(bytes: bytes)
+        var tokens: [Token] = []
+        tokens.reserveCapacity(bytes.count / 5)
+        while let token = scanner.next() {
+            tokens.append(token)
+        }
+        return tokens
+    }
+}
+
+/// The state of one pass of ``Tokenizer`` over a buffer.
+struct TokenScanner {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var position = 0
+
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
+
+    /// The class and byte length of the scalar at `offset`; `.space` past the end.
+    func character(at offset: Int) -> (CharacterClass, Int) {
+        guard offset < bytes.count else { return (.space, 0) }
+        let lead = bytes[offset]
+        if lead < 0x80 { return (CharacterClass.ascii[Int(lead)], 1) }
+        let (scalar, length) = decodeScalar(at: offset)
+        return (CharacterClass.of(scalar), length)
+    }
+
+    func decodeScalar(at offset: Int) -> (Unicode.Scalar, Int) {
+        let lead = bytes[offset]
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+        guard offset + length <= bytes.count else { return ("\u{FFFD}", 1) }
+        var value = length == 1 ? UInt32(lead) : UInt32(lead) & (0xFF >> (length + 1))
+        for index in 1..<length {
+            value = value << 6 | UInt32(bytes[offset + index] & 0x3F)
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
+
+    func isByte(_ ascii: Unicode.Scalar, at offset: Int) -> Bool {
+        offset < bytes.count && bytes[offset] == UInt8(ascii: ascii)
+    }
+
+    mutating func next() -> Token? {
+        while position < bytes.count {
+            let (kind, length) = character(at: position)
+            switch kind {
+            case .space:
+                position += length
+            case .letter, .digit:
+                return scanWord(startingWith: kind)
+            case .character:
+                return scanSingle(kind: .character, length: length)
+            case .apostrophe, .hyphen, .mark, .joiner, .punctuation:
+                return scanPunctuation(length: length)
+            }
+        }
+        return nil
+    }
+
+    /// Consumes marks, and scalars glued on by a zero-width joiner, after `end`.
+    func extendOverMarks(from end: Int) -> Int {
+        var end = end
+        while end < bytes.count {
+            let (kind, length) = character(at: end)
+            if kind == .mark {
+                end += length
+            } else if kind == .joiner {
+                end += length
+                let (following, followingLength) = character(at: end)
+                if following != .space { end += followingLength }
+            } else {
+                break
+            }
+        }
+        return end
+    }
+
+    mutating func scanSingle(kind: Token.Kind, length: Int) -> Token {
+        let start = position
+        position = extendOverMarks(from: position + length)
+        return makeToken(start..<position, kind: kind)
+    }
+
+    mutating func scanPunctuation(length: Int) -> Token {
+        let start = position
+        if isByte(".", at: start), isByte(".", at: start + 1), isByte(".", at: start + 2) {
+            position = start + 3
+            return makeToken(start..<position, kind: .punctuation)
+        }
+        var end = extendOverMarks(from: start + length)
+        if length == 4, end == start + 4, isRegionalIndicator(at: start), isRegionalIndicator(at: end) {
+            end += 4  // a flag is two regional indicators
+        }
+        position = end
+        return makeToken(start..<end, kind: .punctuation)
+    }
+
+    func isRegionalIndicator(at offset: Int) -> Bool {
+        guard offset + 4 <= bytes.count, bytes[offset] == 0xF0 else { return false }
+        let value = decodeScalar(at: offset).0.value
+        return (0x1F1E6...0x1F1FF).contains(value)
+    }
+}
