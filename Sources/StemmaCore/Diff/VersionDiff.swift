@@ -1,0 +1,88 @@
+/// What changed between two versions of a text: sentence operations, word edits, tags and scores.
+///
+/// ```swift
+/// let diff = VersionDiff(old: "Russia and Ukraine on Wednesday agreed to talks.",
+///                        new: "Russia and Ukraine agreed to talks.")
+/// diff.operations[0].kind   // .edited
+/// diff.operations[0].tags   // [.timeWordsRemoved]
+/// diff.editScript().apply(to: diff.old.bytes) == diff.new.bytes  // true
+/// ```
+///
+/// - Complexity: near-linear in the length of the texts when most sentences are unchanged (see
+///   ``SentenceAligner``); each changed group costs the word diff of its tokens.
+public struct VersionDiff: Sendable {
+    public let old: AnalyzedText
+    public let new: AnalyzedText
+    /// Every sentence of both texts in exactly one operation, in reading order of the new text, with
+    /// deletions where they stood.
+    public let operations: [DiffOperation]
+    /// Word 5-gram shingle overlap of the two texts.
+    public let overlap: ShingleOverlap
+
+    public init(old: AnalyzedText, new: AnalyzedText, aligner: SentenceAligner = SentenceAligner()) {
+        self.old = old
+        self.new = new
+        let groups = aligner.align(old, with: new)
+        operations = groups.map { Self.operation(for: $0, old: old, new: new) }
+        overlap = ShingleOverlap(
+            old: Shingles.hashes(of: old.tokens, count: 5), new: Shingles.hashes(of: new.tokens, count: 5))
+    }
+
+    public init(old: String, new: String) {
+        self.init(old: AnalyzedText(old), new: AnalyzedText(new))
+    }
+
+    /// Whether the two texts are byte for byte the same.
+    public var isIdentical: Bool { old.bytes == new.bytes }
+
+    /// The number of operations of a kind.
+    public func count(of kind: DiffOperation.Kind) -> Int {
+        operations.lazy.filter { $0.kind == kind }.count
+    }
+
+    /// For each kind, the share of all sentences (old and new together) in operations of that kind.
+    public var sentenceShares: [DiffOperation.Kind: Double] {
+        let total = Double(old.sentences.count + new.sentences.count)
+        var shares: [DiffOperation.Kind: Double] = [:]
+        for kind in DiffOperation.Kind.allCases { shares[kind] = 0 }
+        guard total > 0 else { return shares }
+        for operation in operations {
+            shares[operation.kind, default: 0] += Double(operation.old.count + operation.new.count) / total
+        }
+        return shares
+    }
+
+    /// The token range covered by a range of sentences.
+    static func tokens(of sentences: Range<Int>, in text: AnalyzedText) -> Range<Int> {
+        guard let first = sentences.first, let last = sentences.last else { return 0..<0 }
+        return text.sentences[first].tokens.lowerBound..<text.sentences[last].tokens.upperBound
+    }
+
+    /// The byte range covered by a range of sentences.
+    static func bytes(of sentences: Range<Int>, in text: AnalyzedText) -> Range<Int> {
+        guard let first = sentences.first, let last = sentences.last else { return 0..<0 }
+        return text.sentences[first].range.lowerBound..<text.sentences[last].range.upperBound
+    }
+
+    static func operation(for group: SentenceGroup, old: AnalyzedText, new: AnalyzedText) -> DiffOperation {
+        if group.old.isEmpty { return DiffOperation(kind: .added, old: group.old, new: group.new) }
+        if group.new.isEmpty { return DiffOperation(kind: .deleted, old: group.old, new: group.new) }
+        let oldTokens = tokens(of: group.old, in: old), newTokens = tokens(of: group.new, in: new)
+        let identical = old.bytes[bytes(of: group.old, in: old)].elementsEqual(new.bytes[bytes(of: group.new, in: new)])
+        let kind: DiffOperation.Kind =
+            group.isMoved ? .moved
+            : group.old.count > 1 ? .merged
+            : group.new.count > 1 ? .split
+            : identical ? .unchanged : .edited
+        if identical {
+            let words = [WordEdit(kind: .equal, old: oldTokens, new: newTokens)]
+            return DiffOperation(kind: kind, old: group.old, new: group.new, words: words)
+        }
+        let words = WordDiff.edits(old, oldTokens, new, newTokens)
+        let classifier = ChangeClassifier(
+            old: old, new: new, oldTokens: oldTokens, newTokens: newTokens,
+            oldSentences: group.old, newSentences: group.new, edits: words)
+        let (tags, details) = classifier.classify()
+        return DiffOperation(kind: kind, old: group.old, new: group.new, words: words, tags: tags, details: details)
+    }
+}
