@@ -36,6 +36,13 @@ var package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // In-process timing of `VersionDiff` over many pairs, for Benchmarks/compare-diff.sh.
+        .executableTarget(
+            name: "stemma-diff-bench",
+            dependencies: ["StemmaCore"],
+            path: "Benchmarks/DiffPairs",
+            swiftSettings: swiftSettings
+        ),
         .target(name: "StemmaTestSupport", dependencies: ["StemmaCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "StemmaCoreTests",

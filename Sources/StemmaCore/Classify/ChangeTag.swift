@@ -33,5 +33,17 @@ public struct ChangeDetails: Sendable, Hashable, Codable {
 
     public init() {}
 
+    /// Reports list only the non-empty lists, so every list is optional when read back.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        func list(_ key: CodingKeys) throws -> [String] { try container.decodeIfPresent([String].self, forKey: key) ?? [] }
+        numbersRemoved = try list(.numbersRemoved)
+        numbersAdded = try list(.numbersAdded)
+        namesRemoved = try list(.namesRemoved)
+        namesAdded = try list(.namesAdded)
+        timeWordsRemoved = try list(.timeWordsRemoved)
+        timeWordsAdded = try list(.timeWordsAdded)
+    }
+
     public var isEmpty: Bool { self == ChangeDetails() }
 }

@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import StemmaCore
+import StemmaIO
+
+/// `stemma diff OLD NEW`: what changed between two versions of a text.
+struct Diff: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show what changed between two versions of a text, sentence by sentence and word by word.",
+        discussion: """
+        Sentences are aligned (unchanged, edited, split, merged, moved, added, deleted), words are \
+        diffed inside each aligned group, and changes are tagged (numbers, quotations, names, time \
+        words, tense, punctuation, case, whitespace). Exit status: 0 if the texts are identical, \
+        1 if they differ, 2 on error.
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, html
+    }
+
+    enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+        case auto, always, never
+    }
+
+    @Argument(help: "The old version: a file, or - for standard input.")
+    var old: String
+
+    @Argument(help: "The new version: a file, or - for standard input.")
+    var new: String
+
+    @Option(help: "Output format.")
+    var format: Format = .text
+
+    @Flag(help: "Show only changed sentences (text format).")
+    var onlyChanges = false
+
+    @Option(help: ArgumentHelp("Show N unchanged sentences around each change (text format).", valueName: "N"))
+    var context: Int?
+
+    @Option(help: "Colour the text format: auto (when standard output is a terminal and NO_COLOR is unset), always, never.")
+    var color: ColorChoice = .auto
+
+    @Flag(help: "Replace invalid UTF-8 with U+FFFD instead of failing, with a warning.")
+    var lossy = false
+
+    @Flag(help: "Compact JSON on one line (json format).")
+    var compact = false
+
+    func validate() throws {
+        if old == "-" && new == "-" {
+            throw ValidationError("Only one of OLD and NEW can be standard input.")
+        }
+        if let context, context < 0 {
+            throw ValidationError("--context must be zero or more.")
+        }
+    }
+
+    func run() throws {
+        let oldInput = try TextInput.read(old, lossy: lossy)
+        let newInput = try TextInput.read(new, lossy: lossy)
+        for input in [oldInput, newInput] where input.replacedSequences > 0 {
+            Console.warn("\(input.path): replaced \(input.replacedSequences) invalid UTF-8 sequence(s) with U+FFFD")
+        }
+        let diff = VersionDiff(old: AnalyzedText(oldInput.text), new: AnalyzedText(newInput.text))
+        switch format {
+        case .text:
+            let useColor = color == .always || (color == .auto && Console.wantsColor)
+            let shownContext = context ?? (onlyChanges ? 0 : nil)
+            Console.write(TerminalDiffWriter(useColor: useColor, context: shownContext).render(diff))
+        case .json:
+            let replaced = lossy ? [oldInput.path: oldInput.replacedSequences, newInput.path: newInput.replacedSequences] : nil
+            let report = DiffReport(diff, oldPath: old, newPath: new, replacedInvalidSequences: replaced)
+            Console.write(report.jsonString(pretty: !compact) + "\n")
+        case .html:
+            Console.write(HTMLDiffWriter().render(diff, oldName: old, newName: new))
+        }
+        if !diff.isIdentical { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,44 @@
+/// Why an input could not be read, with the file and, where it helps, the byte offset.
+///
+/// Its description is one line for standard error: `stemma: old.txt: byte 1042: invalid UTF-8`.
+public struct ReadError: Error, CustomStringConvertible, Equatable {
+    public enum Reason: Equatable, Sendable {
+        case notFound
+        case isDirectory
+        case unreadable(String)
+        /// A NUL byte: the file is binary, not text.
+        case binary
+        /// A byte sequence that is not UTF-8; `--lossy` replaces such bytes.
+        case invalidUTF8
+        case malformed(String)
+    }
+
+    public var file: String
+    /// The byte offset of the problem, where there is one.
+    public var offset: Int?
+    /// The line of the problem, for line-based formats.
+    public var line: Int?
+    public var reason: Reason
+
+    public init(file: String, offset: Int? = nil, line: Int? = nil, reason: Reason) {
+        self.file = file
+        self.offset = offset
+        self.line = line
+        self.reason = reason
+    }
+
+    public var description: String {
+        var parts = [file]
+        if let line { parts.append("line \(line)") }
+        if let offset { parts.append("byte \(offset)") }
+        switch reason {
+        case .notFound: parts.append("no such file")
+        case .isDirectory: parts.append("is a directory, not a text file")
+        case .unreadable(let message): parts.append("cannot read: \(message)")
+        case .binary: parts.append("binary file (NUL byte), not text")
+        case .invalidUTF8: parts.append("invalid UTF-8 (use --lossy to replace bad bytes)")
+        case .malformed(let message): parts.append(message)
+        }
+        return parts.joined(separator: ": ")
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+
+/// A text read from a file or standard input, checked to be UTF-8 text.
+public struct TextInput: Sendable {
+    /// The path as given, or `-` for standard input.
+    public var path: String
+    public var text: String
+    /// How many invalid byte sequences `lossy` reading replaced with U+FFFD.
+    public var replacedSequences: Int
+
+    /// Reads a file, or standard input for `-`.
+    ///
+    /// An empty file is valid text. A NUL byte makes the file binary, and so an error; invalid
+    /// UTF-8 is an error naming its byte offset unless `lossy` is set, in which case each invalid
+    /// sequence becomes U+FFFD and `replacedSequences` counts them.
+    ///
+    /// - Throws: ``ReadError``.
+    public static func read(_ path: String, lossy: Bool = false) throws -> TextInput {
+        let bytes = try readBytes(path)
+        return try decode(bytes, path: path, lossy: lossy)
+    }
+
+    /// Checks and decodes bytes already read.
+    public static func decode(_ bytes: [UInt8], path: String, lossy: Bool) throws -> TextInput {
+        try bytes.withUnsafeBufferPointer { buffer in
+            if let nul = buffer.firstIndex(of: 0) {
+                throw ReadError(file: path, offset: nul, reason: .binary)
+            }
+            guard let invalid = UTF8Validation.firstInvalidOffset(in: buffer) else {
+                return TextInput(path: path, text: String(decoding: buffer, as: UTF8.self), replacedSequences: 0)
+            }
+            guard lossy else { throw ReadError(file: path, offset: invalid, reason: .invalidUTF8) }
+            let text = String(decoding: buffer, as: UTF8.self)
+            return TextInput(path: path, text: text, replacedSequences: replacementsAdded(decoded: text, original: buffer))
+        }
+    }
+
+    /// Counts the replacement characters decoding added: those in the text minus those the input
+    /// already held as valid UTF-8.
+    static func replacementsAdded(decoded: String, original: UnsafeBufferPointer<UInt8>) -> Int {
+        let inText = decoded.unicodeScalars.lazy.filter { $0 == "\u{FFFD}" }.count
+        var inOriginal = 0
+        var index = 0
+        while index + 2 < original.count {
+            if original[index] == 0xEF, original[index + 1] == 0xBF, original[index + 2] == 0xBD { inOriginal += 1 }
+            index += 1
+        }
+        return inText - inOriginal
+    }
+
+    public static func readBytes(_ path: String) throws -> [UInt8] {
+        if path == "-" {
+            return Array(FileHandle.standardInput.readDataToEndOfFile())
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw ReadError(file: path, reason: .notFound)
+        }
+        guard !isDirectory.boolValue else { throw ReadError(file: path, reason: .isDirectory) }
+        do {
+            return Array(try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe))
+        } catch {
+            throw ReadError(file: path, reason: .unreadable(Self.describe(error)))
+        }
+    }
+
+    static func describe(_ error: any Error) -> String {
+        if let cocoa = error as? CocoaError, let underlying = cocoa.underlying as? POSIXError {
+            return String(cString: strerror(underlying.code.rawValue))
+        }
+        return (error as NSError).localizedDescription
+    }
+}
