@@ -37,6 +37,11 @@ import Testing
         #expect(text.sentences.map(\.paragraph) == [0, 1, 1, 2])
     }
 
+    @Test func paragraphBreakAfterClosingQuoteIsKept() {
+        let text = AnalyzedText("He said, “It ended. We won.”\n\nMr. Blinken left.")
+        #expect(text.sentences.map(\.paragraph) == [0, 0, 1])
+    }
+
     @Test func headlineLinesStandAlone() {
         let text = AnalyzedText("Russia bombards major Ukrainian cities as U.N. condemns Kremlin\nKYIV, Ukraine — Russia and Ukraine on Wednesday agreed to a second round of peace talks on the border.")
         #expect(text.sentences.count == 2)

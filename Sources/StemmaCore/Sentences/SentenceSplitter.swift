@@ -67,6 +67,8 @@ struct SplitContext {
             }
             if let end = sentenceEnd(atTerminal: index) {
                 append(start..<(end + 1), kind: .text)
+                // The end may lie past `index` (closing quotes), so its paragraph break is checked here.
+                if end + 1 < tokens.count, newlines(before: end + 1) >= 2 { paragraph += 1 }
                 start = end + 1
                 index = end + 1
                 continue

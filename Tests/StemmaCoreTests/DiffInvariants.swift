@@ -1,0 +1,35 @@
+import StemmaCore
+import Testing
+
+/// Checks what must hold for every diff, whatever the inputs.
+func expectInvariants(_ diff: VersionDiff, sourceLocation: SourceLocation = #_sourceLocation) {
+    // Lossless: the edit script rebuilds the new text byte for byte.
+    #expect(diff.editScript().apply(to: diff.old.bytes) == diff.new.bytes, "edit script does not rebuild NEW", sourceLocation: sourceLocation)
+    // Every sentence of both texts is in exactly one operation.
+    var oldSeen = [Int](repeating: 0, count: diff.old.sentences.count)
+    var newSeen = [Int](repeating: 0, count: diff.new.sentences.count)
+    for operation in diff.operations {
+        for index in operation.old { oldSeen[index] += 1 }
+        for index in operation.new { newSeen[index] += 1 }
+        // Word edits cover both sides' tokens in order.
+        if !operation.old.isEmpty, !operation.new.isEmpty {
+            let oldTokens = diff.old.sentences[operation.old.lowerBound].tokens.lowerBound..<diff.old.sentences[operation.old.upperBound - 1].tokens.upperBound
+            let newTokens = diff.new.sentences[operation.new.lowerBound].tokens.lowerBound..<diff.new.sentences[operation.new.upperBound - 1].tokens.upperBound
+            var i = oldTokens.lowerBound, j = newTokens.lowerBound
+            for edit in operation.words {
+                #expect(edit.old.lowerBound == i && edit.new.lowerBound == j, sourceLocation: sourceLocation)
+                if edit.kind == .equal {
+                    #expect(edit.old.count == edit.new.count, sourceLocation: sourceLocation)
+                    for (a, b) in zip(edit.old, edit.new) {
+                        #expect(diff.old.bytes[diff.old.tokens[a].range] == diff.new.bytes[diff.new.tokens[b].range], sourceLocation: sourceLocation)
+                    }
+                }
+                i = edit.old.upperBound
+                j = edit.new.upperBound
+            }
+            #expect(i == oldTokens.upperBound && j == newTokens.upperBound, sourceLocation: sourceLocation)
+        }
+    }
+    #expect(oldSeen.allSatisfy { $0 == 1 }, "an old sentence is in \(oldSeen.filter { $0 != 1 }) operations", sourceLocation: sourceLocation)
+    #expect(newSeen.allSatisfy { $0 == 1 }, "a new sentence is in \(newSeen.filter { $0 != 1 }) operations", sourceLocation: sourceLocation)
+}
