@@ -56,6 +56,8 @@ extension ChangeClassifier {
         if pairs.allSatisfy({ old.string(of: $0.0).lowercased() == new.string(of: $0.1).lowercased() }) {
             return .caseOnly
         }
+        // Same key, different bytes, not case: curly against straight quotes, dash variants.
+        if pairs.allSatisfy({ $0.0.key == $0.1.key }) { return .punctuationOnly }
         if pairs.allSatisfy({ $0.0.key == $0.1.key || isTenseVariant($0.0, $0.1) }) { return .tenseOnly }
         return nil
     }

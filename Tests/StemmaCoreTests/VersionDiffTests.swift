@@ -1,0 +1,105 @@
+import Foundation
+import StemmaCore
+import StemmaTestSupport
+import Testing
+
+@Suite struct VersionDiffTests {
+    func kinds(_ old: String, _ new: String) -> [DiffOperation.Kind] {
+        let diff = VersionDiff(old: old, new: new)
+        expectInvariants(diff)
+        return diff.operations.map(\.kind)
+    }
+
+    @Test func identicalTextsAreUnchanged() {
+        let diff = VersionDiff(old: "One sentence. Two sentences.", new: "One sentence. Two sentences.")
+        #expect(diff.isIdentical)
+        #expect(diff.operations.map(\.kind) == [.unchanged, .unchanged])
+        #expect(diff.overlap.jaccard == 1)
+    }
+
+    @Test func emptyInputsAreAllAddedOrDeleted() {
+        #expect(kinds("", "First. Second.") == [.added, .added])
+        #expect(kinds("First. Second.", "") == [.deleted, .deleted])
+        let empty = VersionDiff(old: "", new: "")
+        #expect(empty.operations.isEmpty && empty.isIdentical)
+        expectInvariants(VersionDiff(old: "  \n\n ", new: "\n"))
+    }
+
+    @Test func splitIntoTwoAndThree() {
+        let old = "The council voted on the budget, which cuts library hours and raises parking fees across the city."
+        let two = "The council voted on the budget. It cuts library hours and raises parking fees across the city."
+        let three = "The council voted on the budget. It cuts library hours. It also raises parking fees across the city."
+        let diffTwo = VersionDiff(old: old, new: two)
+        #expect(diffTwo.operations.map(\.kind) == [.split])
+        #expect(diffTwo.operations[0].new.count == 2)
+        let diffThree = VersionDiff(old: old, new: three)
+        #expect(diffThree.operations.map(\.kind) == [.split])
+        #expect(diffThree.operations[0].new.count == 3)
+    }
+
+    @Test func mergeOfTwo() {
+        let diff = VersionDiff(
+            old: "The bridge was closed in 1998 for repairs. City records show it was the 21st closure.",
+            new: "The bridge was closed in 1998 for repairs, and city records show it was the 21st closure.")
+        #expect(diff.operations.map(\.kind) == [.merged])
+        #expect(diff.operations[0].old.count == 2)
+        expectInvariants(diff)
+    }
+
+    @Test func movedParagraphIsMovedNotDeletedAndAdded() {
+        let paragraphs = (1...8).map { "Paragraph \($0) tells of event number \($0) in the harbor city, with details about ferry \($0)." }
+        var moved = paragraphs
+        moved.insert(moved.remove(at: 6), at: 1)
+        let diff = VersionDiff(old: paragraphs.joined(separator: "\n\n"), new: moved.joined(separator: "\n\n"))
+        expectInvariants(diff)
+        #expect(diff.count(of: .moved) == 1)
+        #expect(diff.count(of: .unchanged) == 7)
+        #expect(diff.count(of: .added) == 0 && diff.count(of: .deleted) == 0)
+        let move = diff.operations.first { $0.kind == .moved }
+        #expect(move?.old == 6..<7 && move?.new == 1..<2)
+    }
+
+    @Test func additionsAndDeletionsDoNotMatchUnrelatedSentences() {
+        let diff = VersionDiff(
+            old: "The mayor opened the bridge. Traffic resumed at noon.",
+            new: "The mayor opened the bridge. A storm is expected on the coast tonight. Traffic resumed at noon.")
+        #expect(diff.operations.map(\.kind) == [.unchanged, .added, .unchanged])
+    }
+
+    @Test func scoresAndShares() {
+        let diff = VersionDiff(old: "Alpha beta gamma delta epsilon zeta. Eta theta iota kappa lambda.",
+                               new: "Alpha beta gamma delta epsilon zeta. Mu nu xi omicron pi.")
+        #expect(diff.overlap.jaccard > 0 && diff.overlap.jaccard < 1)
+        let shares = diff.sentenceShares
+        #expect(abs(shares.values.reduce(0, +) - 1) < 1e-9)
+        #expect(shares[.unchanged] == 0.5)
+    }
+
+    @Test func textsWithoutSpacesDiffByCharacter() throws {
+        let diff = VersionDiff(old: "東京で会議が開かれた。参加者は百人だった。", new: "東京で会議が開かれた。参加者は二百人だった。")
+        expectInvariants(diff)
+        let edited = try #require(diff.operations.first { $0.kind == .edited })
+        let inserted = edited.words.filter { $0.kind != .equal }.flatMap { $0.new }.map { diff.new.string(of: diff.new.tokens[$0]) }
+        #expect(inserted == ["二"])
+    }
+
+    @Test func longSingleLineDoesNotBlowUp() {
+        var mutator = TextMutator(seed: 7)
+        let words = mutator.randomText(paragraphs: 400).replacingOccurrences(of: ".", with: "").replacingOccurrences(of: "\n", with: " ")
+        let old = String(repeating: words + " ", count: 4)
+        var new = old
+        new.insert(contentsOf: " inserted words here ", at: new.index(new.startIndex, offsetBy: old.count / 2))
+        let diff = VersionDiff(old: old, new: new)
+        expectInvariants(diff)
+        #expect(diff.old.sentences.count == 1)
+    }
+
+    @Test func manyUnchangedSentencesStayNearLinear() {
+        let sentences = (0..<20_000).map { "Sentence number \($0) reports figure \($0 * 7) from the harbor." }
+        var changed = sentences
+        for index in stride(from: 0, to: changed.count, by: 100) { changed[index] = "An entirely new line \(index) appears here today." }
+        let diff = VersionDiff(old: sentences.joined(separator: " "), new: changed.joined(separator: " "))
+        #expect(diff.count(of: .unchanged) == 19_800)
+        #expect(diff.editScript().apply(to: diff.old.bytes) == diff.new.bytes)
+    }
+}
