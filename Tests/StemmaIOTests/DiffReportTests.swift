@@ -1,0 +1,68 @@
+import Foundation
+import StemmaCore
+import StemmaIO
+import StemmaTestSupport
+import Testing
+
+@Suite struct DiffReportTests {
+    let diff: VersionDiff
+    let report: DiffReport
+
+    init() throws {
+        diff = VersionDiff(old: AnalyzedText(try Fixtures.oldSeed()), new: AnalyzedText(try Fixtures.newSeed()))
+        report = DiffReport(diff, oldPath: "old.txt", newPath: "new.txt")
+    }
+
+    @Test func jsonStartsWithSchemaVersionAndIsStable() {
+        let json = report.jsonString()
+        #expect(json.hasPrefix("{\n  \"schemaVersion\": 1,\n  \"old\": {"))
+        #expect(json == DiffReport(diff, oldPath: "old.txt", newPath: "new.txt").jsonString())
+        let compact = report.jsonString(pretty: false)
+        #expect(!compact.contains("\n"))
+    }
+
+    @Test func jsonReadsBackAndRebuildsNewText() throws {
+        for json in [report.jsonString(), report.jsonString(pretty: false)] {
+            let decoded = try DiffReport.decode(Array(json.utf8), path: "report.json")
+            #expect(decoded.schemaVersion == 1)
+            #expect(decoded.operations.count == diff.operations.count)
+            #expect(decoded.summary.operations["split"] == diff.count(of: .split))
+            #expect(decoded.applyEditScript(to: diff.old.bytes) == diff.new.bytes)
+            let credits = try #require(decoded.operations.first { $0.old?.text.contains("contributed to this report") == true })
+            #expect(credits.details?.namesAdded == ["Bill Gertz"])
+        }
+    }
+
+    @Test func rangesIndexTheInputBytes() throws {
+        for operation in report.operations {
+            if let old = operation.old {
+                #expect(String(decoding: diff.old.bytes[old.range[0]..<old.range[1]], as: UTF8.self) == old.text)
+            }
+            if let new = operation.new {
+                #expect(String(decoding: diff.new.bytes[new.range[0]..<new.range[1]], as: UTF8.self) == new.text)
+            }
+            for word in operation.words ?? [] {
+                if let text = word.oldText {
+                    #expect(String(decoding: diff.old.bytes[word.old[0]..<word.old[1]], as: UTF8.self) == text)
+                }
+                if let text = word.newText {
+                    #expect(String(decoding: diff.new.bytes[word.new[0]..<word.new[1]], as: UTF8.self) == text)
+                }
+            }
+        }
+    }
+
+    @Test func newerSchemaAndGarbageAreRejected() {
+        let newer = report.jsonString().replacingOccurrences(of: "\"schemaVersion\": 1", with: "\"schemaVersion\": 99")
+        #expect(throws: ReadError.self) { try DiffReport.decode(Array(newer.utf8), path: "r.json") }
+        #expect(throws: ReadError.self) { try DiffReport.decode(Array("{}".utf8), path: "r.json") }
+    }
+
+    @Test func jsonEscapesControlCharacters() {
+        let diff = VersionDiff(old: "Tab\there \"quoted\" \\ end.", new: "Tab\there \"quoted\" \\ end!\u{1}")
+        let json = DiffReport(diff, oldPath: "a", newPath: "b").jsonString()
+        #expect(json.contains("Tab\\there \\\"quoted\\\" \\\\ end"))
+        #expect(json.contains("\\u0001"))
+        #expect((try? JSONSerialization.jsonObject(with: Data(json.utf8))) != nil)
+    }
+}
