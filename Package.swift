@@ -56,7 +56,10 @@ var package = Package(
         ),
         .testTarget(
             name: "StemmaCLITests",
-            dependencies: ["StemmaCLI", "StemmaTestSupport"],
+            dependencies: [
+                "StemmaCLI", "StemmaTestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: swiftSettings
         ),
     ]
