@@ -305,7 +305,7 @@ def revise(rng, article):
         elif kind == "move" and body > 2:
             moved = paragraphs.pop(rng.randrange(body))
             paragraphs.insert(rng.randrange(body), moved)
-        else:
+        else:  # a sentence edit or a merge; also a move in a story too short to move
             p = paragraphs[rng.randrange(body)]
             i = rng.randrange(len(p))
             if kind == "merge":
@@ -356,7 +356,10 @@ def main():
     parser.add_argument("--old", help="with --large-mb: the old document")
     parser.add_argument("--new", help="with --large-mb: the new document")
     args = parser.parse_args()
-    write_large(args) if args.large_mb else write_pairs(args)
+    if args.large_mb:
+        write_large(args)
+    else:
+        write_pairs(args)
 
 
 if __name__ == "__main__":

@@ -48,3 +48,14 @@ import Testing
         #expect(anchors.map(\.1) == [1, 2, 3, 4])
     }
 }
+
+@Suite struct RadixSortTests {
+    @Test(arguments: [0, 1, 63, 64, 65, 1_000, 10_000]) func sortsLikeSort(count: Int) {
+        var rng = SplitMix64(seed: UInt64(count))
+        var values = (0..<count).map { _ in UInt64.random(in: 0...UInt64.max, using: &rng) }
+        values += values.prefix(count / 10)  // repeats
+        var sorted = values
+        RadixSort.sort(&sorted)
+        #expect(sorted == values.sorted())
+    }
+}

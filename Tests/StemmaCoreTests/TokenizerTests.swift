@@ -87,3 +87,14 @@ import Testing
         }
     }
 }
+
+@Suite struct NormalizerFastPathTests {
+    /// The byte-level fold of common punctuation must give the same keys as the general path.
+    @Test(arguments: ["’", "‘", "“", "”", "‚", "„", "′", "″", "‐", "‑", "‒", "–", "—", "―", "…", "they’ll", "U.N.’s", "“Why…”"])
+    func fastPathAgreesWithNormalizedForm(text: String) {
+        var copy = text
+        let fast = copy.withUTF8 { TokenNormalizer.key(of: $0) }
+        let general = StableHash.hash(TokenNormalizer.normalizedForm(of: text).utf8)
+        #expect(fast == general)
+    }
+}

@@ -1,37 +1,46 @@
 extension ChangeClassifier {
-    /// Runs of capitalised words that are not the first word of a sentence and whose keys do not
-    /// occur at all in the other side, joined into names (`Bill Gertz`).
-    func names(in text: AnalyzedText, _ sentences: Range<Int>, absentFrom other: AnalyzedText, _ otherRange: Range<Int>) -> [String] {
-        let present = Set(other.tokens[otherRange].lazy.filter(\.isWordLike).map(\.key))
+    /// Runs of changed capitalised words that are not the first word of a sentence and whose keys
+    /// are not among the other side's changed words, joined into names (`Bill Gertz`).
+    func names(in text: AnalyzedText, _ sentences: Range<Int>, changed: [Int], absentFrom other: AnalyzedText, _ otherChanged: [Int]) -> [String] {
+        guard !changed.isEmpty else { return [] }
+        let present = KeySet(otherChanged.lazy.map { other.tokens[$0].key })
+        let firstWords = Set(text.sentences[sentences].compactMap { sentence in
+            sentence.tokens.first { text.tokens[$0].isWordLike }
+        })
         var names: [String] = []
         var run: Range<Int>?
-        func closeRun() {
-            if let range = run { names.append(text.string(range)) }
-            run = nil
-        }
-        for sentence in text.sentences[sentences] {
-            var isFirstWord = true
-            for index in sentence.tokens {
-                let token = text.tokens[index]
-                guard token.isWordLike else {
-                    closeRun()
-                    continue
-                }
-                defer { isFirstWord = false }
-                let isName = token.kind == .word && token.isCapitalized && !isFirstWord
-                    && !Lexicon.timeWords.contains(token.key) && !present.contains(token.key)
-                    && token.range.count > 1
-                guard isName else {
-                    closeRun()
-                    continue
-                }
-                // Any other token closed the run, so an open run ends at the previous token.
-                run = (run?.lowerBound ?? token.range.lowerBound)..<token.range.upperBound
+        var previous = -2
+        for index in changed {
+            let token = text.tokens[index]
+            let isName = token.kind == .word && token.isCapitalized && !firstWords.contains(index)
+                && !Lexicon.timeWords.contains(token.key) && !present.contains(token.key) && token.range.count > 1
+            if isName, let current = run, previous == index - 1 {
+                run = current.lowerBound..<token.range.upperBound
+            } else {
+                if let current = run { names.append(text.string(current)) }
+                run = isName ? token.range : nil
             }
-            closeRun()
+            previous = index
         }
+        if let current = run { names.append(text.string(current)) }
         return names
     }
+
+    /// Whether the words inside quotation marks differ. Skipped when no change touches a quotation
+    /// mark or a quoted word, since then both sides quote the same words.
+    func quotationChanged() -> Bool {
+        let touchesQuotes = changedOld.contains { old.quoted[$0] || isQuoteMark(old, $0) }
+            || changedNew.contains { new.quoted[$0] || isQuoteMark(new, $0) }
+        guard touchesQuotes else { return false }
+        return quotedWords(old, oldTokens) != quotedWords(new, newTokens)
+    }
+
+    private func isQuoteMark(_ text: AnalyzedText, _ index: Int) -> Bool {
+        let token = text.tokens[index]
+        return token.kind == .punctuation && (token.key == Self.doubleQuoteKey)
+    }
+
+    static let doubleQuoteKey = TokenNormalizer.key(of: "\"")
 
     /// The sorted keys of the words that stand inside quotation marks.
     func quotedWords(_ text: AnalyzedText, _ range: Range<Int>) -> [UInt64] {

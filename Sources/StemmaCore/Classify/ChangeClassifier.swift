@@ -1,8 +1,10 @@
 /// Tags the changes inside a matched group of sentences.
 ///
-/// Numbers, names, time words and quoted words are compared as multisets over the whole group, not
-/// edit by edit, so that a word that merely moved within a split sentence is not reported as removed
-/// and added. The "-only" tags look at the word edits themselves.
+/// Numbers, names and time words are compared as multisets of the *changed* tokens of each side:
+/// equal runs hold the same tokens on both sides and cancel out, and a word that merely moved within
+/// a split sentence shows up on both sides and cancels too. Quoted words are compared over the
+/// whole group, because removing a quotation mark changes what is quoted without changing the words.
+/// The "-only" tags look at the word edits themselves.
 struct ChangeClassifier {
     let old: AnalyzedText
     let new: AnalyzedText
@@ -11,6 +13,22 @@ struct ChangeClassifier {
     let oldSentences: Range<Int>
     let newSentences: Range<Int>
     let edits: [WordEdit]
+    /// The token indices in changes (not in equal runs), per side.
+    let changedOld: [Int]
+    let changedNew: [Int]
+
+    init(old: AnalyzedText, new: AnalyzedText, oldSentences: Range<Int>, newSentences: Range<Int>, edits: [WordEdit]) {
+        self.old = old
+        self.new = new
+        self.oldSentences = oldSentences
+        self.newSentences = newSentences
+        self.edits = edits
+        oldTokens = (edits.first?.old.lowerBound ?? 0)..<(edits.last?.old.upperBound ?? 0)
+        newTokens = (edits.first?.new.lowerBound ?? 0)..<(edits.last?.new.upperBound ?? 0)
+        let changes = edits.filter { $0.kind != .equal }
+        changedOld = changes.flatMap { Array($0.old) }
+        changedNew = changes.flatMap { Array($0.new) }
+    }
 
     func classify() -> (tags: [ChangeTag], details: ChangeDetails) {
         var tags = Set<ChangeTag>()
@@ -20,76 +38,70 @@ struct ChangeClassifier {
         (details.timeWordsRemoved, details.timeWordsAdded) = timeWordDifference()
         if !details.timeWordsRemoved.isEmpty { tags.insert(.timeWordsRemoved) }
         if !details.timeWordsAdded.isEmpty { tags.insert(.timeWordsAdded) }
-        details.namesRemoved = names(in: old, oldSentences, absentFrom: new, newTokens)
-        details.namesAdded = names(in: new, newSentences, absentFrom: old, oldTokens)
+        details.namesRemoved = names(in: old, oldSentences, changed: changedOld, absentFrom: new, changedNew)
+        details.namesAdded = names(in: new, newSentences, changed: changedNew, absentFrom: old, changedOld)
         if !details.namesRemoved.isEmpty { tags.insert(.namesRemoved) }
         if !details.namesAdded.isEmpty { tags.insert(.namesAdded) }
-        if quotedWords(old, oldTokens) != quotedWords(new, newTokens) { tags.insert(.quotationChanged) }
+        if quotationChanged() { tags.insert(.quotationChanged) }
         if let onlyTag = onlyTag() { tags.insert(onlyTag) }
         return (ChangeTag.allCases.filter(tags.contains), details)
     }
 
-    /// The multiset difference of the tokens that pass `filter`, as original strings.
+    /// The multiset difference of the changed tokens that pass `filter`, as original strings.
     func difference(of filter: (Token) -> Bool) -> (removed: [String], added: [String]) {
-        var counts: [UInt64: Int] = [:]
-        for token in new.tokens[newTokens] where filter(token) { counts[token.key, default: 0] += 1 }
-        var removed: [String] = []
-        for token in old.tokens[oldTokens] where filter(token) {
-            if let count = counts[token.key], count > 0 {
-                counts[token.key] = count - 1
-            } else {
-                removed.append(old.string(of: token))
-            }
-        }
-        var added: [String] = []
-        for token in new.tokens[newTokens] where filter(token) {
-            if let count = counts[token.key], count > 0 {
-                counts[token.key] = count - 1
-                added.append(new.string(of: token))
-            }
-        }
-        return (removed, added)
+        let oldIndices = changedOld.filter { filter(old.tokens[$0]) }
+        let newIndices = changedNew.filter { filter(new.tokens[$0]) }
+        let (removed, added) = Self.unmatched(oldIndices.map { old.tokens[$0].key }, newIndices.map { new.tokens[$0].key })
+        return (removed.map { old.string(of: old.tokens[oldIndices[$0]]) }, added.map { new.string(of: new.tokens[newIndices[$0]]) })
     }
 
     func timeWordDifference() -> (removed: [String], added: [String]) {
-        let old = timeWords(self.old, oldTokens), new = timeWords(self.new, newTokens)
-        var remaining = new
-        var removed: [String] = []
-        for (key, text) in old {
-            if let index = remaining.firstIndex(where: { $0.key == key }) {
-                remaining.remove(at: index)
-            } else {
-                removed.append(text)
-            }
-        }
-        var others = old
-        var added: [String] = []
-        for (key, text) in new {
-            if let index = others.firstIndex(where: { $0.key == key }) {
-                others.remove(at: index)
-            } else {
-                added.append(text)
-            }
-        }
-        return (removed, added)
+        let oldWords = timeWords(old, changedOld), newWords = timeWords(new, changedNew)
+        let (removed, added) = Self.unmatched(oldWords.map(\.key), newWords.map(\.key))
+        return (removed.map { oldWords[$0].text }, added.map { newWords[$0].text })
     }
 
-    /// The time words of a token range, with `so far` as one phrase.
-    func timeWords(_ text: AnalyzedText, _ range: Range<Int>) -> [(key: UInt64, text: String)] {
+    /// The indices of the keys of each side that the other side lacks, counting repeats, in order.
+    static func unmatched(_ old: [UInt64], _ new: [UInt64]) -> (old: [Int], new: [Int]) {
+        guard !old.isEmpty, !new.isEmpty else { return (Array(old.indices), Array(new.indices)) }
+        let oldOrder = old.indices.sorted { (old[$0], $0) < (old[$1], $1) }
+        let newOrder = new.indices.sorted { (new[$0], $0) < (new[$1], $1) }
+        var oldMatched = [Bool](repeating: false, count: old.count)
+        var newMatched = [Bool](repeating: false, count: new.count)
+        var i = 0, j = 0
+        while i < oldOrder.count, j < newOrder.count {
+            let a = old[oldOrder[i]], b = new[newOrder[j]]
+            if a == b {
+                oldMatched[oldOrder[i]] = true
+                newMatched[newOrder[j]] = true
+                i += 1
+                j += 1
+            } else if a < b {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return (old.indices.filter { !oldMatched[$0] }, new.indices.filter { !newMatched[$0] })
+    }
+
+    /// The time words among the given tokens, with consecutive `so far` as one phrase.
+    func timeWords(_ text: AnalyzedText, _ indices: [Int]) -> [(key: UInt64, text: String)] {
         var result: [(key: UInt64, text: String)] = []
-        var index = range.lowerBound
-        while index < range.upperBound {
+        var position = 0
+        while position < indices.count {
+            let index = indices[position]
             let token = text.tokens[index]
             if Lexicon.timeWords.contains(token.key) {
                 result.append((token.key, text.string(of: token)))
-            } else if token.key == Lexicon.soFar.0, index + 1 < range.upperBound,
+            } else if token.key == Lexicon.soFar.0, position + 1 < indices.count, indices[position + 1] == index + 1,
                 text.tokens[index + 1].key == Lexicon.soFar.1
             {
                 let phrase = token.range.lowerBound..<text.tokens[index + 1].range.upperBound
                 result.append((StableHash.combine(token.key, Lexicon.soFar.1), text.string(phrase)))
-                index += 1
+                position += 1
             }
-            index += 1
+            position += 1
         }
         return result
     }

@@ -16,16 +16,20 @@ public struct VersionDiff: Sendable {
     /// Every sentence of both texts in exactly one operation, in reading order of the new text, with
     /// deletions where they stood.
     public let operations: [DiffOperation]
-    /// Word 5-gram shingle overlap of the two texts.
-    public let overlap: ShingleOverlap
 
     public init(old: AnalyzedText, new: AnalyzedText, aligner: SentenceAligner = SentenceAligner()) {
         self.old = old
         self.new = new
         let groups = aligner.align(old, with: new)
         operations = groups.map { Self.operation(for: $0, old: old, new: new) }
-        overlap = ShingleOverlap(
-            old: Shingles.hashes(of: old.tokens, count: 5), new: Shingles.hashes(of: new.tokens, count: 5))
+    }
+
+    /// Word 5-gram shingle overlap of the two texts, computed on each access: the diff itself does
+    /// not need it.
+    ///
+    /// - Complexity: O(*n*) in the number of words.
+    public var overlap: ShingleOverlap {
+        ShingleOverlap(old: Shingles.hashes(of: old.tokens, count: 5), new: Shingles.hashes(of: new.tokens, count: 5))
     }
 
     public init(old: String, new: String) {
@@ -79,9 +83,7 @@ public struct VersionDiff: Sendable {
             return DiffOperation(kind: kind, old: group.old, new: group.new, words: words)
         }
         let words = WordDiff.edits(old, oldTokens, new, newTokens)
-        let classifier = ChangeClassifier(
-            old: old, new: new, oldTokens: oldTokens, newTokens: newTokens,
-            oldSentences: group.old, newSentences: group.new, edits: words)
+        let classifier = ChangeClassifier(old: old, new: new, oldSentences: group.old, newSentences: group.new, edits: words)
         let (tags, details) = classifier.classify()
         return DiffOperation(kind: kind, old: group.old, new: group.new, words: words, tags: tags, details: details)
     }

@@ -11,14 +11,44 @@ import Foundation
 /// without allocating. Other tokens go through `String` for NFKC and Unicode lowercasing.
 public enum TokenNormalizer {
     /// The matching key of a token: `StableHash` of its normalized UTF-8 bytes.
+    ///
+    /// Curly quotes, apostrophes, dashes and the ellipsis are folded on the bytes as well: they are
+    /// the non-ASCII characters news prose uses most, and going through `String` for them made
+    /// tokenizing the seed texts three times slower.
     @inlinable
     public static func key(of bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var state = StableHash.offsetBasis
-        for byte in bytes {
-            guard byte < 0x80 else { return StableHash.hash(normalizedForm(of: bytes).utf8) }
-            state = (state ^ UInt64(asciiLowercase(byte))) &* StableHash.prime
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                state = (state ^ UInt64(asciiLowercase(byte))) &* StableHash.prime
+                index += 1
+                continue
+            }
+            guard byte == 0xE2, index + 2 < bytes.count, let folded = foldedPunctuation(bytes[index + 1], bytes[index + 2]) else {
+                return StableHash.hash(normalizedForm(of: bytes).utf8)
+            }
+            for _ in 0..<(folded == UInt8(ascii: ".") ? 3 : 1) {
+                state = (state ^ UInt64(folded)) &* StableHash.prime
+            }
+            index += 3
         }
         return StableHash.finalize(state)
+    }
+
+    /// The ASCII fold of a three-byte punctuation mark `E2 b1 b2`, or nil; `.` stands for `...`.
+    /// Must agree with `normalizedForm(of:)`.
+    @inlinable
+    static func foldedPunctuation(_ b1: UInt8, _ b2: UInt8) -> UInt8? {
+        guard b1 == 0x80 else { return nil }
+        switch b2 {
+        case 0x98, 0x99, 0x9A, 0x9B, 0xB2: return UInt8(ascii: "'")
+        case 0x9C, 0x9D, 0x9E, 0x9F, 0xB3: return UInt8(ascii: "\"")
+        case 0x90...0x95: return UInt8(ascii: "-")
+        case 0xA6: return UInt8(ascii: ".")
+        default: return nil
+        }
     }
 
     /// The normalized text of a token, for display in debugging output and for word lists.
@@ -58,7 +88,7 @@ extension TokenNormalizer {
     }
 
     /// The keys of a list of words.
-    public static func keys(of words: some Sequence<String>) -> Set<UInt64> {
-        Set(words.map { key(of: $0) })
+    public static func keys(of words: some Sequence<String>) -> KeySet {
+        KeySet(words.map { key(of: $0) })
     }
 }

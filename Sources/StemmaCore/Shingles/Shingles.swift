@@ -4,21 +4,29 @@
 /// in order, so no shingle string is ever built. Punctuation is skipped. A text with fewer words than
 /// `count` yields one shingle of all its words, so that short texts still compare.
 public enum Shingles {
-    /// The distinct shingle hashes of the word tokens.
-    public static func hashes(of tokens: some Sequence<Token>, count: Int) -> Set<UInt64> {
+    /// The distinct shingle hashes of the word tokens, sorted.
+    ///
+    /// A sorted array rather than a `Set`: sorting and comparing by merge costs less than hashing
+    /// every shingle again, and the result is the same on every run.
+    public static func hashes(of tokens: some Sequence<Token>, count: Int) -> [UInt64] {
         precondition(count > 0, "Shingle size must be positive")
         let words = tokens.filter(\.isWordLike).map(\.key)
         guard !words.isEmpty else { return [] }
         guard words.count >= count else { return [combined(words[...])] }
-        var result = Set<UInt64>(minimumCapacity: words.count - count + 1)
-        for start in 0...(words.count - count) {
-            result.insert(combined(words[start..<(start + count)]))
-        }
-        return result
+        var result = (0...(words.count - count)).map { combined(words[$0..<($0 + count)]) }
+        RadixSort.sort(&result)
+        return result.uniqued()
     }
 
+    /// A shingle's hash: keys folded in order by multiply-rotate, then one SplitMix64 finalisation.
+    /// Persisted by later stages, so this definition must not change without a format version.
+    @inline(__always)
     static func combined(_ keys: ArraySlice<UInt64>) -> UInt64 {
-        keys.reduce(UInt64(keys.count)) { StableHash.combine($0, $1) }
+        var state = UInt64(keys.count)
+        for key in keys {
+            state = ((state &* 0x9e37_79b9_7f4a_7c15) ^ key).rotatedLeft(by: 27)
+        }
+        return StableHash.finalize(state)
     }
 }
 
@@ -31,11 +39,49 @@ public struct ShingleOverlap: Sendable, Hashable, Codable {
     /// |A ∩ B| / |B|: how much of the new text is found in the old.
     public var containmentOfNewInOld: Double
 
-    public init(old: Set<UInt64>, new: Set<UInt64>) {
-        let shared = Double(old.intersection(new).count)
+    /// The overlap of two sorted lists of distinct shingle hashes.
+    public init(old: [UInt64], new: [UInt64]) {
+        let shared = Double(Self.sharedCount(old, new))
         let union = Double(old.count + new.count) - shared
         jaccard = union == 0 ? 1 : shared / union
         containmentOfOldInNew = old.isEmpty ? (new.isEmpty ? 1 : 0) : shared / Double(old.count)
         containmentOfNewInOld = new.isEmpty ? (old.isEmpty ? 1 : 0) : shared / Double(new.count)
+    }
+}
+
+extension ShingleOverlap {
+    static func sharedCount(_ a: [UInt64], _ b: [UInt64]) -> Int {
+        var i = 0, j = 0, shared = 0
+        while i < a.count, j < b.count {
+            if a[i] == b[j] {
+                shared += 1
+                i += 1
+                j += 1
+            } else if a[i] < b[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return shared
+    }
+}
+
+extension Array where Element: Equatable {
+    /// The sorted array without repeats.
+    func uniqued() -> [Element] {
+        var result: [Element] = []
+        result.reserveCapacity(count)
+        for element in self where result.last != element {
+            result.append(element)
+        }
+        return result
+    }
+}
+
+extension UInt64 {
+    @inline(__always)
+    func rotatedLeft(by count: UInt64) -> UInt64 {
+        (self << count) | (self >> (64 - count))
     }
 }

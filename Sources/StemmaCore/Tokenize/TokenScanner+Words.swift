@@ -14,6 +14,16 @@ extension TokenScanner {
 
         scanning: while true {
             while end < bytes.count {
+                // ASCII letters and digits without the general decoder: most bytes of prose.
+                let byte = bytes[end]
+                if byte < 0x80 {
+                    let kind = asciiClasses[Int(byte)]
+                    guard kind.isAlphanumeric else { break }
+                    lastClass = kind
+                    segmentLength += 1
+                    end += 1
+                    continue
+                }
                 let (kind, length) = character(at: end)
                 if kind.isAlphanumeric {
                     lastClass = kind

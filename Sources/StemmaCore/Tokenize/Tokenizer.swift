@@ -33,6 +33,8 @@ public enum Tokenizer {
 /// The state of one pass of ``Tokenizer`` over a buffer.
 struct TokenScanner {
     let bytes: UnsafeBufferPointer<UInt8>
+    /// The ASCII class table, held here so the hot loop does not go through the global's accessor.
+    let asciiClasses = CharacterClass.ascii
     var position = 0
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
@@ -43,7 +45,7 @@ struct TokenScanner {
     func character(at offset: Int) -> (CharacterClass, Int) {
         guard offset < bytes.count else { return (.space, 0) }
         let lead = bytes[offset]
-        if lead < 0x80 { return (CharacterClass.ascii[Int(lead)], 1) }
+        if lead < 0x80 { return (asciiClasses[Int(lead)], 1) }
         let (scalar, length) = decodeScalar(at: offset)
         return (CharacterClass.of(scalar), length)
     }

@@ -13,10 +13,11 @@ extension DiffReport {
             counts[kind.rawValue] = diff.count(of: kind)
             shares[kind.rawValue] = sentenceShares[kind] ?? 0
         }
+        let overlap = diff.overlap
         summary = Summary(
             identical: diff.isIdentical, operations: counts, sentenceShares: shares,
-            jaccard: diff.overlap.jaccard, containmentOldInNew: diff.overlap.containmentOfOldInNew,
-            containmentNewInOld: diff.overlap.containmentOfNewInOld,
+            jaccard: overlap.jaccard, containmentOldInNew: overlap.containmentOfOldInNew,
+            containmentNewInOld: overlap.containmentOfNewInOld,
             replacedInvalidSequences: replacedInvalidSequences)
         operations = diff.operations.map { Operation($0, in: diff) }
         editScript = diff.editScript().steps.map { step in
