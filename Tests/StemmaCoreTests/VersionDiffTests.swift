@@ -94,6 +94,18 @@ import Testing
         #expect(diff.old.sentences.count == 1)
     }
 
+    @Test func repeatedTextWithoutUniqueSentencesStillAligns() throws {
+        let story = try Fixtures.example(version: 1).replacingOccurrences(of: "\n\n", with: " ")
+        let old = Array(repeating: story, count: 60).joined(separator: "\n\n")
+        var copies = Array(repeating: story, count: 60)
+        copies[10] = copies[10].replacingOccurrences(of: "$3.5 million", with: "$4.2 million")
+        copies[45] = copies[45].replacingOccurrences(of: " Tuesday", with: "")
+        let diff = VersionDiff(old: old, new: copies.joined(separator: "\n\n"))
+        expectInvariants(diff)
+        #expect(diff.count(of: .edited) == 3)  // one figure, two dropped "Tuesday"
+        #expect(diff.count(of: .added) == 0 && diff.count(of: .deleted) == 0)
+    }
+
     @Test func manyUnchangedSentencesStayNearLinear() {
         let sentences = (0..<20_000).map { "Sentence number \($0) reports figure \($0 * 7) from the harbor." }
         var changed = sentences

@@ -26,6 +26,8 @@ public struct SentenceAligner: Sendable {
     public var minimumMoveSimilarity = 0.5
     /// Gaps with more cells than this are aligned block by block along the diagonal.
     public var maximumCells = 250_000
+    /// Gaps with more cells than this are first cut at repeated sentences that read the same.
+    public var minimumCellsForRepeatedAnchors = 2_500
 
     public init() {}
 
@@ -39,7 +41,7 @@ public struct SentenceAligner: Sendable {
     func align(_ old: [SentenceProfile], _ new: [SentenceProfile]) -> [SentenceGroup] {
         var run = AlignmentRun(aligner: self, old: old, new: new)
         run.alignAnchored(0..<old.count, 0..<new.count, anchors: SequenceMatcher.uniqueAnchors(
-            old.map(\.identity)[...], new.map(\.identity)[...]))
+            run.oldIdentities[...], run.newIdentities[...]))
         run.pairMoves()
         return run.groups
     }
@@ -50,12 +52,16 @@ struct AlignmentRun {
     let aligner: SentenceAligner
     let old: [SentenceProfile]
     let new: [SentenceProfile]
+    let oldIdentities: [UInt64]
+    let newIdentities: [UInt64]
     var groups: [SentenceGroup] = []
 
     init(aligner: SentenceAligner, old: [SentenceProfile], new: [SentenceProfile]) {
         self.aligner = aligner
         self.old = old
         self.new = new
+        oldIdentities = old.map(\.identity)
+        newIdentities = new.map(\.identity)
     }
 
     /// Aligns the gaps between anchors, and the anchors themselves as 1:1 matches.
@@ -76,18 +82,23 @@ struct AlignmentRun {
             for j in newRange { groups.append(SentenceGroup(old: oldRange.upperBound..<oldRange.upperBound, new: j..<(j + 1))) }
             return
         }
-        guard oldRange.count * newRange.count > aligner.maximumCells else {
+        let cells = oldRange.count * newRange.count
+        // A larger gap is first cut at sentences that read the same even if repeated (text pasted
+        // twice has no unique sentences); what remains goes to the dynamic program, in diagonal
+        // blocks if it is still too large.
+        if cells > aligner.minimumCellsForRepeatedAnchors {
+            let identical = SequenceMatcher.matches(
+                oldIdentities[oldRange], newIdentities[newRange])
+            if !identical.isEmpty {
+                alignAnchored(oldRange, newRange, anchors: identical)
+                return
+            }
+        }
+        if cells <= aligner.maximumCells {
             alignByDynamicProgram(oldRange, newRange)
-            return
+        } else {
+            alignByDiagonalBlocks(oldRange, newRange)
         }
-        // A large gap: anchor on sentences that read the same even if repeated, then on blocks.
-        let identical = SequenceMatcher.matches(
-            old.map(\.identity)[oldRange], new.map(\.identity)[newRange])
-        if !identical.isEmpty {
-            alignAnchored(oldRange, newRange, anchors: identical)
-            return
-        }
-        alignByDiagonalBlocks(oldRange, newRange)
     }
 
     /// Cuts a large gap without anchors into blocks along its diagonal, each small enough for the
