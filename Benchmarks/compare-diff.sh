@@ -6,7 +6,7 @@
 # (c) `stemma diff` on two ~10 MB documents that differ in about 1% of sentences.
 #
 # Usage: Benchmarks/compare-diff.sh          (from any directory)
-# Knobs: SEED_REPEAT (200), PEER_SEED_REPEAT (same), PAIR_COUNT (1000), LARGE_MB (10), SEED (42)
+# Knobs: SEED_REPEAT (200), PEER_SEED_REPEAT (same), PAIR_COUNT (1000), LARGE_MB (10), LINE_MB (100), SEED (42)
 # All timings are in-process except (c), which is the release CLI under /usr/bin/time.
 set -euo pipefail
 
@@ -19,6 +19,7 @@ SEED_REPEAT="${SEED_REPEAT:-200}"
 PEER_SEED_REPEAT="${PEER_SEED_REPEAT:-$SEED_REPEAT}"
 PAIR_COUNT="${PAIR_COUNT:-1000}"
 LARGE_MB="${LARGE_MB:-10}"
+LINE_MB="${LINE_MB:-100}"
 SEED="${SEED:-42}"
 
 step() { printf '\n== %s\n' "$*"; }
@@ -112,18 +113,40 @@ fi
     --old "$DATA/large-old.txt" --new "$DATA/large-new.txt"
 ls -l "$DATA/large-old.txt" "$DATA/large-new.txt"
 
-# stemma diff exits 1 when the texts differ, as diff(1) does; only other statuses are failures.
-status=0
-/usr/bin/time -v -o "$DATA/large-time.txt" "$STEMMA" diff "$DATA/large-old.txt" "$DATA/large-new.txt" \
-    --format json >/dev/null 2>"$DATA/large-stderr.txt" || status=$?
-if [[ $status -gt 1 ]]; then
-    tail -n 20 "$DATA/large-stderr.txt" "$DATA/large-time.txt" >&2
-    echo "error: stemma diff exited with status $status" >&2
-    exit 1
-fi
-awk -F': ' -v status="$status" '
-    /Elapsed \(wall clock\) time/ { n = split($2, part, ":"); wall = 0; for (i = 1; i <= n; i++) wall = wall * 60 + part[i] }
-    /Maximum resident set size/ { rss = $2 / 1024 }
-    /User time/ { user = $2 }
-    END { printf "stemma diff: wall %.2f s, user %.2f s, max RSS %.1f MB, exit status %d (1 = texts differ)\n", wall, user, rss, status }
-' "$DATA/large-time.txt"
+# Runs `stemma diff` under GNU time and prints wall time and peak memory. stemma diff exits 1 when
+# the texts differ, as diff(1) does; only other statuses are failures.
+timed_diff() {
+    local name="$1" old="$2" new="$3"; shift 3
+    local status=0
+    /usr/bin/time -v -o "$DATA/$name-time.txt" "$STEMMA" diff "$old" "$new" "$@" \
+        >/dev/null 2>"$DATA/$name-stderr.txt" || status=$?
+    if [[ $status -gt 1 ]]; then
+        tail -n 20 "$DATA/$name-stderr.txt" "$DATA/$name-time.txt" >&2
+        echo "error: stemma diff exited with status $status" >&2
+        exit 1
+    fi
+    awk -F': ' -v status="$status" '
+        /Elapsed \(wall clock\) time/ { n = split($2, part, ":"); wall = 0; for (i = 1; i <= n; i++) wall = wall * 60 + part[i] }
+        /Maximum resident set size/ { rss = $2 / 1024 }
+        /User time/ { user = $2 }
+        END { printf "stemma diff: wall %.2f s, user %.2f s, max RSS %.1f MB, exit status %d (1 = texts differ)\n", wall, user, rss, status }
+    ' "$DATA/$name-time.txt"
+}
+
+timed_diff large "$DATA/large-old.txt" "$DATA/large-new.txt" --format json
+
+step "(d) a ${LINE_MB} MB single line (no line breaks) with 100 word edits: stemma diff --only-changes"
+"$PY" - "$DATA/large-old.txt" "$DATA/line-old.txt" "$DATA/line-new.txt" "$LINE_MB" "$SEED" <<'EOF'
+import random, sys
+source, old_path, new_path, megabytes, seed = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
+text = " ".join(open(source, encoding="utf-8").read().split())
+line = ((text + " ") * (megabytes * 1_000_000 // (len(text) + 1) + 1))[: megabytes * 1_000_000]
+words = line.split(" ")
+rng = random.Random(seed)
+for index in rng.sample(range(len(words)), 100):
+    words[index] = "EDITED"
+open(old_path, "w", encoding="utf-8").write(line)
+open(new_path, "w", encoding="utf-8").write(" ".join(words))
+EOF
+ls -l "$DATA/line-old.txt" "$DATA/line-new.txt"
+timed_diff line "$DATA/line-old.txt" "$DATA/line-new.txt" --only-changes

@@ -1,6 +1,7 @@
 // Times VersionDiff in-process over version pairs, so that process start-up is not measured.
 //
 // Usage: stemma-diff-bench PAIRS.jsonl [REPEAT]
+//        stemma-diff-bench --analyze FILE [REPEAT]   (tokenizer and sentence splitter throughput)
 // Each line of PAIRS.jsonl is {"old": "...", "new": "..."}. Prints one JSON object with the number
 // of pairs, the total seconds for analysis + alignment + word diff + tags, and the mean per pair.
 import Foundation
@@ -15,6 +16,24 @@ let arguments = CommandLine.arguments
 guard arguments.count >= 2 else {
     FileHandle.standardError.write(Data("usage: stemma-diff-bench PAIRS.jsonl [REPEAT]\n".utf8))
     exit(2)
+}
+if arguments[1] == "--analyze", arguments.count >= 3 {
+    let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: arguments[2])))
+    let repeats = arguments.count > 3 ? max(1, Int(arguments[3]) ?? 1) : 1
+    var tokens = 0, sentences = 0
+    let clock = ContinuousClock()
+    let tokenizing = clock.measure {
+        for _ in 0..<repeats { tokens &+= bytes.withUnsafeBufferPointer { Tokenizer.tokens(inUTF8: $0).count } }
+    }
+    let analyzing = clock.measure {
+        for _ in 0..<repeats { sentences &+= AnalyzedText(bytes: bytes).sentences.count }
+    }
+    func megabytesPerSecond(_ duration: Duration) -> Double {
+        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        return Double(bytes.count * repeats) / 1e6 / seconds
+    }
+    print(#"{"bytes": \#(bytes.count), "tokens": \#(tokens / repeats), "sentences": \#(sentences / repeats), "tokenizeMBps": \#(megabytesPerSecond(tokenizing)), "analyzeMBps": \#(megabytesPerSecond(analyzing))}"#)
+    exit(0)
 }
 let repeats = arguments.count > 2 ? max(1, Int(arguments[2]) ?? 1) : 1
 let data = try Data(contentsOf: URL(fileURLWithPath: arguments[1]))

@@ -67,6 +67,11 @@ struct TokenScanner {
 
     mutating func next() -> Token? {
         while position < bytes.count {
+            let byte = bytes[position]
+            if byte < 0x80, asciiClasses[Int(byte)] == .space {
+                position += 1
+                continue
+            }
             let (kind, length) = character(at: position)
             switch kind {
             case .space:
