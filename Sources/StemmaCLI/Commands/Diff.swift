@@ -62,7 +62,7 @@ struct Diff: ParsableCommand {
         for input in [oldInput, newInput] where input.replacedSequences > 0 {
             Console.warn("\(input.path): replaced \(input.replacedSequences) invalid UTF-8 sequence(s) with U+FFFD")
         }
-        let diff = VersionDiff(old: AnalyzedText(oldInput.text), new: AnalyzedText(newInput.text))
+        let diff = VersionDiff(oldBytes: oldInput.bytes, newBytes: newInput.bytes)
         switch format {
         case .text:
             let useColor = color == .always || (color == .auto && Console.wantsColor)

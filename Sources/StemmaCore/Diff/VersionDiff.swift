@@ -21,7 +21,8 @@ public struct VersionDiff: Sendable {
         self.old = old
         self.new = new
         let groups = aligner.align(old, with: new)
-        operations = groups.map { Self.operation(for: $0, old: old, new: new) }
+        // Long documents have thousands of groups; their word diffs are independent.
+        operations = ParallelMap.map(groups, minimumCount: 4_096) { Self.operation(for: $0, old: old, new: new) }
     }
 
     /// Word 5-gram shingle overlap of the two texts, computed on each access: the diff itself does
@@ -33,7 +34,17 @@ public struct VersionDiff: Sendable {
     }
 
     public init(old: String, new: String) {
-        self.init(old: AnalyzedText(old), new: AnalyzedText(new))
+        self.init(oldBytes: Array(old.utf8), newBytes: Array(new.utf8))
+    }
+
+    /// The diff of two valid UTF-8 texts; long texts are analyzed on two cores at once.
+    public init(oldBytes: [UInt8], newBytes: [UInt8], aligner: SentenceAligner = SentenceAligner()) {
+        if oldBytes.count + newBytes.count >= 1 << 18 {
+            let (old, new) = ParallelMap.both({ AnalyzedText(bytes: oldBytes) }, { AnalyzedText(bytes: newBytes) })
+            self.init(old: old, new: new, aligner: aligner)
+        } else {
+            self.init(old: AnalyzedText(bytes: oldBytes), new: AnalyzedText(bytes: newBytes), aligner: aligner)
+        }
     }
 
     /// Whether the two texts are byte for byte the same.

@@ -4,9 +4,13 @@ import Foundation
 public struct TextInput: Sendable {
     /// The path as given, or `-` for standard input.
     public var path: String
-    public var text: String
+    /// The text's bytes, valid UTF-8. Kept as bytes: the diff works on them, and a 100 MB input
+    /// should not be copied into a `String` and back.
+    public var bytes: [UInt8]
     /// How many invalid byte sequences `lossy` reading replaced with U+FFFD.
     public var replacedSequences: Int
+
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
 
     /// Reads a file, or standard input for `-`.
     ///
@@ -22,17 +26,17 @@ public struct TextInput: Sendable {
 
     /// Checks and decodes bytes already read.
     public static func decode(_ bytes: [UInt8], path: String, lossy: Bool) throws -> TextInput {
-        try bytes.withUnsafeBufferPointer { buffer in
+        let invalid = try bytes.withUnsafeBufferPointer { buffer in
             if let nul = buffer.firstIndex(of: 0) {
                 throw ReadError(file: path, offset: nul, reason: .binary)
             }
-            guard let invalid = UTF8Validation.firstInvalidOffset(in: buffer) else {
-                return TextInput(path: path, text: String(decoding: buffer, as: UTF8.self), replacedSequences: 0)
-            }
-            guard lossy else { throw ReadError(file: path, offset: invalid, reason: .invalidUTF8) }
-            let text = String(decoding: buffer, as: UTF8.self)
-            return TextInput(path: path, text: text, replacedSequences: replacementsAdded(decoded: text, original: buffer))
+            return UTF8Validation.firstInvalidOffset(in: buffer)
         }
+        guard let invalid else { return TextInput(path: path, bytes: bytes, replacedSequences: 0) }
+        guard lossy else { throw ReadError(file: path, offset: invalid, reason: .invalidUTF8) }
+        let text = String(decoding: bytes, as: UTF8.self)
+        let replaced = bytes.withUnsafeBufferPointer { replacementsAdded(decoded: text, original: $0) }
+        return TextInput(path: path, bytes: Array(text.utf8), replacedSequences: replaced)
     }
 
     /// Counts the replacement characters decoding added: those in the text minus those the input

@@ -1,0 +1,61 @@
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Maps over a collection on all cores when it is large enough to pay for the threads.
+enum ParallelMap {
+    /// `items.map(transform)`, computed in contiguous chunks on `DispatchQueue.concurrentPerform`
+    /// when there are at least `minimumCount` items, in order.
+    static func map<Item: Sendable, Result: Sendable>(
+        _ items: [Item], minimumCount: Int, _ transform: @Sendable (Item) -> Result
+    ) -> [Result] {
+        let chunks = min(ProcessInfoCores.count, items.count / max(1, minimumCount / 2))
+        guard items.count >= minimumCount, chunks > 1 else { return items.map(transform) }
+        let slots = Slots<[Result]>(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let lower = items.count * chunk / chunks, upper = items.count * (chunk + 1) / chunks
+            slots.store(items[lower..<upper].map(transform), at: chunk)
+        }
+        return slots.values.flatMap { $0 ?? [] }
+    }
+
+    /// Two computations at once.
+    static func both<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
+        let a = Slots<A>(count: 1), b = Slots<B>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            if index == 0 { a.store(first(), at: 0) } else { b.store(second(), at: 0) }
+        }
+        guard let resultA = a.values[0], let resultB = b.values[0] else {
+            preconditionFailure("concurrentPerform returned before both computations stored their results")
+        }
+        return (resultA, resultB)
+    }
+}
+
+/// Result slots written by concurrent workers, one slot each, and read after they all finish.
+///
+/// `@unchecked Sendable` is sound here: every slot has exactly one writer, and `concurrentPerform`
+/// returns only after all writers are done, which orders the writes before the reads.
+private final class Slots<Value>: @unchecked Sendable {
+    private(set) var values: [Value?]
+
+    init(count: Int) {
+        values = Array(repeating: nil, count: count)
+    }
+
+    func store(_ value: Value, at index: Int) {
+        values.withUnsafeMutableBufferPointer { $0[index] = value }
+    }
+}
+
+/// The number of cores to use.
+enum ProcessInfoCores {
+    static let count: Int = {
+        #if canImport(Glibc)
+        return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        #else
+        return 2
+        #endif
+    }()
+}
