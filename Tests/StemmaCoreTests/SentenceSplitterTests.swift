@@ -37,7 +37,7 @@ import Testing
         #expect(text.sentences.map(\.paragraph) == [0, 1, 1, 2])
     }
 
-    @Test func paragraphBreakAfterClosingQuoteIsKept() {
+    @Test func issue2_paragraphBreakAfterClosingQuoteIsKept() {
         let text = AnalyzedText("He said, “It ended. We won.”\n\nMr. Blinken left.")
         #expect(text.sentences.map(\.paragraph) == [0, 0, 1])
     }
