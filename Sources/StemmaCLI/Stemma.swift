@@ -38,6 +38,10 @@ enum Console {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
+    static func write(bytes: [UInt8]) {
+        FileHandle.standardOutput.write(Data(bytes))
+    }
+
     static func warn(_ text: String) {
         FileHandle.standardError.write(Data("stemma: warning: \(text)\n".utf8))
     }

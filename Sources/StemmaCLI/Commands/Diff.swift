@@ -71,7 +71,7 @@ struct Diff: ParsableCommand {
         case .json:
             let replaced = lossy ? [oldInput.path: oldInput.replacedSequences, newInput.path: newInput.replacedSequences] : nil
             let report = DiffReport(diff, oldPath: old, newPath: new, replacedInvalidSequences: replaced)
-            Console.write(report.jsonString(pretty: !compact) + "\n")
+            Console.write(bytes: report.jsonBytes(pretty: !compact))
         case .html:
             Console.write(HTMLDiffWriter().render(diff, oldName: old, newName: new))
         }

@@ -25,6 +25,6 @@ struct Patch: ParsableCommand {
         guard let rebuilt = report.applyEditScript(to: oldBytes) else {
             throw ReadError(file: self.report, reason: .malformed("edit script copies bytes outside the old text"))
         }
-        FileHandle.standardOutput.write(Data(rebuilt))
+        Console.write(bytes: rebuilt)
     }
 }

@@ -7,6 +7,11 @@ extension DiffReport {
         jsonValue.serialized(pretty: pretty)
     }
 
+    /// The report as JSON, UTF-8 encoded, ending with a newline: what `stemma diff` writes.
+    public func jsonBytes(pretty: Bool = true) -> [UInt8] {
+        jsonValue.utf8(pretty: pretty) + [UInt8(ascii: "\n")]
+    }
+
     package var jsonValue: JSONValue {
         .object([
             ("schemaVersion", .int(schemaVersion)),
