@@ -1,0 +1,67 @@
+import Foundation
+
+/// The banding of MinHash signatures for locality-sensitive hashing: `bands` × `rows` values.
+///
+/// Two sets of Jaccard similarity *s* share at least one band with probability
+/// `P(s) = 1 − (1 − sʳ)ᵇ`. For a threshold *t* the bands and rows are chosen, among all *b·r ≤ k*,
+/// to minimise `w_fp · ∫₀ᵗ P(s) ds + w_fn · ∫ₜ¹ (1 − P(s)) ds`, the areas of false positives and
+/// false negatives (the method of datasketch's `_optimal_param`), integrated numerically with
+/// Simpson's rule.
+///
+/// ```swift
+/// let parameters = try LSHParameters(threshold: 0.5, permutations: 128)
+/// parameters.bands  // 21
+/// parameters.rows   // 6 (under equal weights)
+/// ```
+public struct LSHParameters: Sendable, Hashable, CustomStringConvertible {
+    public let threshold: Double
+    public let permutations: Int
+    public let bands: Int
+    public let rows: Int
+    public let falsePositiveArea: Double
+    public let falseNegativeArea: Double
+
+    /// - Throws: ``SketchError`` for a threshold outside (0, 1) or a bad permutation count.
+    public init(threshold: Double, permutations: Int, falsePositiveWeight: Double = 0.5, falseNegativeWeight: Double = 0.5) throws {
+        guard threshold > 0, threshold < 1 else { throw SketchError.invalidThreshold(threshold) }
+        guard permutations > 0 else { throw SketchError.invalidPermutations(permutations) }
+        self.threshold = threshold
+        self.permutations = permutations
+        var best = (error: Double.infinity, bands: 1, rows: 1, fp: 0.0, fn: 0.0)
+        for bands in 1...permutations {
+            for rows in 1...(permutations / bands) {
+                let fp = Self.integrate(from: 0, to: threshold) { 1 - pow(1 - pow($0, Double(rows)), Double(bands)) }
+                let fn = Self.integrate(from: threshold, to: 1) { pow(1 - pow($0, Double(rows)), Double(bands)) }
+                let error = falsePositiveWeight * fp + falseNegativeWeight * fn
+                if error < best.error { best = (error, bands, rows, fp, fn) }
+            }
+        }
+        bands = best.bands
+        rows = best.rows
+        falsePositiveArea = best.fp
+        falseNegativeArea = best.fn
+    }
+
+    /// The probability that two sets of Jaccard similarity `similarity` become candidates.
+    public func candidateProbability(similarity: Double) -> Double {
+        1 - pow(1 - pow(similarity, Double(rows)), Double(bands))
+    }
+
+    public var description: String {
+        "LSH: \(bands) bands × \(rows) rows of \(permutations) permutations for threshold \(threshold) "
+            + "(false-positive area \(rounded(falsePositiveArea)), false-negative area \(rounded(falseNegativeArea)))"
+    }
+
+    private func rounded(_ value: Double) -> Double { (value * 1e5).rounded() / 1e5 }
+
+    /// Simpson's rule with 64 intervals: smooth integrands, error far below what the choice needs.
+    static func integrate(from lower: Double, to upper: Double, _ function: (Double) -> Double) -> Double {
+        let intervals = 64
+        let step = (upper - lower) / Double(intervals)
+        var sum = function(lower) + function(upper)
+        for index in 1..<intervals {
+            sum += function(lower + Double(index) * step) * (index % 2 == 1 ? 4 : 2)
+        }
+        return sum * step / 3
+    }
+}
