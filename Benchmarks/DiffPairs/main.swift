@@ -2,6 +2,7 @@
 //
 // Usage: stemma-diff-bench PAIRS.jsonl [REPEAT]
 //        stemma-diff-bench --analyze FILE [REPEAT]   (tokenizer and sentence splitter throughput)
+//        stemma-diff-bench --sketch FILE [REPEAT]    (shingles + MinHash-128 throughput, one core, 5 KB documents)
 // Each line of PAIRS.jsonl is {"old": "...", "new": "..."}. Prints one JSON object with the number
 // of pairs, the total seconds for analysis + alignment + word diff + tags, and the mean per pair.
 import Foundation
@@ -33,6 +34,31 @@ if arguments[1] == "--analyze", arguments.count >= 3 {
         return Double(bytes.count * repeats) / 1e6 / seconds
     }
     print(#"{"bytes": \#(bytes.count), "tokens": \#(tokens / repeats), "sentences": \#(sentences / repeats), "tokenizeMBps": \#(megabytesPerSecond(tokenizing)), "analyzeMBps": \#(megabytesPerSecond(analyzing))}"#)
+    exit(0)
+}
+if arguments[1] == "--sketch", arguments.count >= 3 {
+    let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: arguments[2])))
+    let repeats = arguments.count > 3 ? max(1, Int(arguments[3]) ?? 1) : 1
+    let sketcher = try DocumentSketcher(shingleSize: 5, permutations: 128)
+    var scratch = DocumentSketcher.Scratch()
+    var checksum: UInt32 = 0
+    let documentSize = 5_000
+    let clock = ContinuousClock()
+    let elapsed = clock.measure {
+        bytes.withUnsafeBufferPointer { all in
+            for _ in 0..<repeats {
+                var start = 0
+                while start < all.count {
+                    var end = min(all.count, start + documentSize)
+                    while end < all.count, all[end] & 0xC0 == 0x80 { end += 1 }  // whole scalars only
+                    checksum ^= sketcher.sketch(UnsafeBufferPointer(rebasing: all[start..<end]), scratch: &scratch).signature[0]
+                    start = end
+                }
+            }
+        }
+    }
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    print(#"{"bytes": \#(bytes.count), "repeats": \#(repeats), "sketchMBps": \#(Double(bytes.count * repeats) / 1e6 / seconds), "checksum": \#(checksum)}"#)
     exit(0)
 }
 let repeats = arguments.count > 2 ? max(1, Int(arguments[2]) ?? 1) : 1

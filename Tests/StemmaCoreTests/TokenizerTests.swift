@@ -98,3 +98,16 @@ import Testing
         #expect(fast == general)
     }
 }
+
+@Suite struct TokenKeyConsistencyTests {
+    /// Keys hashed while scanning must equal the normalizer's keys of the same bytes.
+    @Test(arguments: 0..<20) func scannedKeysEqualNormalizerKeys(seed: Int) throws {
+        var mutator = TextMutator(seed: UInt64(seed))
+        let text = seed == 0 ? try Fixtures.oldSeed() : mutator.mutate(mutator.randomText(paragraphs: 6), edits: 20)
+        let bytes = Array(text.utf8)
+        for token in Tokenizer.tokens(in: text) {
+            let expected = bytes[token.range].withUnsafeBufferPointer { TokenNormalizer.key(of: $0) }
+            #expect(token.key == expected, "\(String(decoding: bytes[token.range], as: UTF8.self))")
+        }
+    }
+}

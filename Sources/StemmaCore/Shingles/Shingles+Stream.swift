@@ -11,35 +11,25 @@ extension Shingles {
     public static func appendHashes(inUTF8 bytes: UnsafeBufferPointer<UInt8>, count: Int, to result: inout [UInt64]) -> Int {
         precondition(count > 0 && count <= 16, "Shingle size must be between 1 and 16")
         var scanner = TokenScanner(bytes: bytes)
-        var window = (UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0),
-                      UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0))
+        // The window's polynomial slides in O(1): drop the oldest key's term, shift, add the new key.
+        let oldestWeight = basePower(count - 1)
+        var ring = [UInt64](repeating: 0, count: count)
+        var state: UInt64 = 0
         var words = 0
-        withUnsafeMutableBytes(of: &window) { raw in
-            let ring = raw.bindMemory(to: UInt64.self)
-            while let token = scanner.next() {
-                guard token.isWordLike else { continue }
-                ring[words % count] = token.key
-                words += 1
-                if words >= count {
-                    result.append(combinedRing(ring, start: words % count, count: count))
-                }
+        var slot = 0  // the ring position of the oldest key, without a division per word
+        while let key = scanner.nextWordKey() {
+            if words >= count { state = state &- ring[slot] &* oldestWeight }
+            state = state &* polynomialBase &+ key
+            ring[slot] = key
+            slot = slot + 1 == count ? 0 : slot + 1
+            words += 1
+            if words >= count {
+                result.append(StableHash.finalize(state &+ UInt64(count)))
             }
-            if words > 0 && words < count {
-                result.append(combined(Array(ring[0..<words])[...]))
-            }
+        }
+        if words > 0 && words < count {
+            result.append(combined(ring[0..<words]))
         }
         return words
-    }
-
-    /// `combined` over a ring buffer whose oldest key is at `start`.
-    @inline(__always)
-    static func combinedRing(_ ring: UnsafeMutableBufferPointer<UInt64>, start: Int, count: Int) -> UInt64 {
-        var state = UInt64(count)
-        var index = start
-        for _ in 0..<count {
-            state = ((state &* 0x9e37_79b9_7f4a_7c15) ^ ring[index]).rotatedLeft(by: 27)
-            index = index + 1 == count ? 0 : index + 1
-        }
-        return StableHash.finalize(state)
     }
 }

@@ -18,15 +18,22 @@ public enum Shingles {
         return result.uniqued()
     }
 
-    /// A shingle's hash: keys folded in order by multiply-rotate, then one SplitMix64 finalisation.
-    /// Persisted by later stages, so this definition must not change without a format version.
+    /// A shingle's hash: the polynomial `Σ keyᵢ · P^(n−1−i) + n` over its `n` word keys (mod 2⁶⁴, `P`
+    /// odd), then one SplitMix64 finalisation. The polynomial form lets a sliding window update in
+    /// two multiplications (`Shingles.appendHashes`). Persisted by later stages: this definition
+    /// must not change without a format version.
     @inline(__always)
     static func combined(_ keys: ArraySlice<UInt64>) -> UInt64 {
-        var state = UInt64(keys.count)
-        for key in keys {
-            state = ((state &* 0x9e37_79b9_7f4a_7c15) ^ key).rotatedLeft(by: 27)
-        }
-        return StableHash.finalize(state)
+        var state: UInt64 = 0
+        for key in keys { state = state &* polynomialBase &+ key }
+        return StableHash.finalize(state &+ UInt64(keys.count))
+    }
+
+    static let polynomialBase: UInt64 = 0x9e37_79b9_7f4a_7c15
+
+    /// `polynomialBase` to the power `exponent`, mod 2⁶⁴.
+    static func basePower(_ exponent: Int) -> UInt64 {
+        (0..<exponent).reduce(UInt64(1)) { power, _ in power &* polynomialBase }
     }
 }
 
@@ -79,9 +86,3 @@ extension Array where Element: Equatable {
     }
 }
 
-extension UInt64 {
-    @inline(__always)
-    func rotatedLeft(by count: UInt64) -> UInt64 {
-        (self << count) | (self >> (64 - count))
-    }
-}

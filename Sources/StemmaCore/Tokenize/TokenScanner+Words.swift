@@ -10,6 +10,12 @@ extension TokenScanner {
     /// lower-cased bytes as ``TokenNormalizer/key(of:)``); only tokens with other bytes take the
     /// general path afterwards. Fusing the two passes halved the tokenizer's instructions (callgrind).
     mutating func scanWord(startingWith firstClass: CharacterClass) -> Token {
+        let (range, key) = scanWordKey(startingWith: firstClass)
+        return makeToken(range, kind: firstClass == .digit ? .number : .word, key: key)
+    }
+
+    /// The byte range and matching key of the word or number at `position`; see `scanWord`.
+    mutating func scanWordKey(startingWith firstClass: CharacterClass) -> (Range<Int>, UInt64) {
         let start = position
         var end = position
         var lastClass = firstClass
@@ -18,27 +24,36 @@ extension TokenScanner {
         var key = WordKeyAccumulator()
 
         scanning: while true {
+            // ASCII letters and digits first, classified by arithmetic and hashed as they pass:
+            // most bytes of prose. `byte | 0x20` is the lower case of a letter.
+            let runStart = end
             while end < bytes.count {
-                // ASCII letters and digits without the general decoder: most bytes of prose.
                 let byte = bytes[end]
-                if byte < 0x80 {
-                    let kind = asciiClasses[Int(byte)]
-                    guard kind.isAlphanumeric else { break }
-                    key.add(byte)
-                    lastClass = kind
-                    segmentLength += 1
-                    end += 1
-                    continue
-                }
-                let (kind, length) = character(at: end)
-                if kind.isAlphanumeric {
-                    lastClass = kind
-                    segmentLength += 1
-                } else if kind != .mark && kind != .joiner {
+                let lower = byte | 0x20
+                if lower &- 0x61 < 26 {
+                    key.addFolded(lower)
+                } else if byte &- 0x30 < 10 {
+                    key.addFolded(byte)
+                } else {
                     break
                 }
-                key.markNonASCII()
-                end += length
+                end += 1
+            }
+            if end > runStart {
+                segmentLength += end - runStart
+                lastClass = bytes[end - 1] &- 0x30 < 10 ? .digit : .letter
+            }
+            if end < bytes.count, bytes[end] >= 0x80 {
+                let (kind, length) = character(at: end)
+                if kind.isAlphanumeric || kind == .mark || kind == .joiner {
+                    if kind.isAlphanumeric {
+                        lastClass = kind
+                        segmentLength += 1
+                    }
+                    key.markNonASCII()
+                    end += length
+                    continue scanning
+                }
             }
             // Most words end at a space or a mark that never joins: leave before decoding anything.
             guard end < bytes.count else { break }
@@ -86,9 +101,8 @@ extension TokenScanner {
             segmentLength = 0
         }
         position = end
-        let kind: Token.Kind = firstClass == .digit ? .number : .word
         let range = start..<end
-        return makeToken(range, kind: kind, key: key.value ?? TokenNormalizer.key(of: UnsafeBufferPointer(rebasing: bytes[range])))
+        return (range, key.value ?? TokenNormalizer.key(of: UnsafeBufferPointer(rebasing: bytes[range])))
     }
 
     /// Whether a hyphen or apostrophe followed by a letter or digit continues an initialism:
@@ -136,7 +150,13 @@ struct WordKeyAccumulator {
     private var isASCII = true
 
     mutating func add(_ byte: UInt8) {
-        state = (state ^ UInt64(TokenNormalizer.asciiLowercase(byte))) &* StableHash.prime
+        addFolded(TokenNormalizer.asciiLowercase(byte))
+    }
+
+    /// Adds a byte already in lower case.
+    @inline(__always)
+    mutating func addFolded(_ byte: UInt8) {
+        state = (state ^ UInt64(byte)) &* StableHash.prime
     }
 
     mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {

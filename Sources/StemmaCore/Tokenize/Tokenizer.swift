@@ -87,6 +87,31 @@ struct TokenScanner {
         return nil
     }
 
+    /// The key of the next word, number or character token, skipping punctuation without hashing
+    /// it: the same keys as `next()` gives for word-like tokens, for shingling.
+    mutating func nextWordKey() -> UInt64? {
+        while position < bytes.count {
+            let byte = bytes[position]
+            let kind: CharacterClass, length: Int
+            if byte < 0x80 {
+                (kind, length) = (asciiClasses[Int(byte)], 1)
+            } else {
+                (kind, length) = character(at: position)
+            }
+            switch kind {
+            case .letter, .digit:
+                return scanWordKey(startingWith: kind).1
+            case .character:
+                let start = position
+                position = extendOverMarks(from: position + length)
+                return TokenNormalizer.key(of: UnsafeBufferPointer(rebasing: bytes[start..<position]))
+            case .space, .apostrophe, .hyphen, .mark, .joiner, .punctuation:
+                position += length
+            }
+        }
+        return nil
+    }
+
     /// Consumes marks, and scalars glued on by a zero-width joiner, after `end`.
     func extendOverMarks(from end: Int) -> Int {
         var end = end
