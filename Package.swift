@@ -23,9 +23,11 @@ var package = Package(
     ],
     targets: [
         .target(name: "StemmaCore", swiftSettings: swiftSettings),
+        // The system zlib, for gzip-compressed inputs (Debian package zlib1g-dev).
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "StemmaIO",
-            dependencies: ["StemmaCore", .product(name: "Rainbow", package: "Rainbow")],
+            dependencies: ["StemmaCore", "CZlib", .product(name: "Rainbow", package: "Rainbow")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -60,6 +62,7 @@ var package = Package(
                 "StemmaCLI", "StemmaTestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            exclude: ["Fixtures"],  // golden outputs, read by path
             swiftSettings: swiftSettings
         ),
     ]

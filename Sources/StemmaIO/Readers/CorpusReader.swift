@@ -1,0 +1,145 @@
+import Foundation
+
+/// Reads a corpus from files, directories and standard input, record by record.
+///
+/// - A directory: every `.txt`, `.md` (or `.txt.gz`, `.md.gz`) file below it, in path order; the id
+///   is the path relative to the directory. Hidden files are skipped; binary files are skipped with
+///   a warning.
+/// - `.jsonl`, `.ndjson`: one JSON object per line with `id`, `text`, and optional `title`, `date`,
+///   `url`, `source`; other members pass through.
+/// - `.csv`: a header row naming the same fields.
+/// - `.txt`, `.md`: one document whose id is the path.
+/// - Any of these gzip-compressed (`.gz`), and `-` for standard input (JSONL if it starts with `{`,
+///   else one text document).
+///
+/// Memory holds one chunk and one record at a time. Bad records are reported and skipped; a
+/// duplicate id is reported and the later record gets the id `ID#2` (`#3`, …), so no record is lost.
+public final class CorpusReader {
+    public let inputs: [String]
+    public let options: CorpusOptions
+    private var idCounts: [String: Int] = [:]
+
+    public init(inputs: [String], options: CorpusOptions = CorpusOptions()) {
+        self.inputs = inputs
+        self.options = options
+    }
+
+    /// Calls `body` with every record, in input order, and `report` with every issue.
+    ///
+    /// - Throws: ``ReadError`` when an input cannot be opened at all, or what `body` or `report`
+    ///   throw (for example to stop at the first bad record under `--strict`).
+    public func forEach(report: (CorpusIssue) throws -> Void, _ body: (CorpusRecord) throws -> Void) throws {
+        try withoutActuallyEscaping(report) { report in
+            try withoutActuallyEscaping(body) { body in
+                var context = ReadContext(reader: self, report: report, body: body)
+                for input in inputs {
+                    try context.read(input)
+                }
+            }
+        }
+    }
+
+    /// The id to use for a record, renaming repeats.
+    func uniqueID(_ id: String, location: String, report: (CorpusIssue) throws -> Void) throws -> String {
+        let count = (idCounts[id] ?? 0) + 1
+        idCounts[id] = count
+        guard count > 1 else { return id }
+        let renamed = "\(id)#\(count)"
+        try report(CorpusIssue(error: ReadError(file: location, reason: .malformed("duplicate id \"\(id)\", read as \"\(renamed)\"")), isSkipped: false))
+        return renamed
+    }
+
+    enum Format {
+        case jsonl, csv, text
+    }
+
+    static func format(of path: String) -> Format? {
+        var name = path.lowercased()
+        if name.hasSuffix(".gz") { name.removeLast(3) }
+        switch (name as NSString).pathExtension {
+        case "jsonl", "ndjson", "json": return .jsonl
+        case "csv": return .csv
+        case "txt", "md", "text", "markdown": return .text
+        default: return nil
+        }
+    }
+}
+
+/// The state of one pass over the inputs.
+struct ReadContext {
+    let reader: CorpusReader
+    let report: (CorpusIssue) throws -> Void
+    let body: (CorpusRecord) throws -> Void
+
+    var options: CorpusOptions { reader.options }
+
+    mutating func read(_ input: String) throws {
+        var isDirectory: ObjCBool = false
+        if input != "-", FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory), isDirectory.boolValue {
+            try readDirectory(input)
+            return
+        }
+        let stream = try ByteStream(path: input)
+        switch CorpusReader.format(of: input) {
+        case .jsonl: try readJSONL(stream)
+        case .csv: try readCSV(stream)
+        case .text: try readTextFile(stream, id: input)
+        case nil:
+            // Standard input or an unknown extension: JSONL if it starts with `{`.
+            var head: [UInt8] = []
+            while try stream.read(into: &head, maximum: 4_096), head.allSatisfy({ $0 == 0x20 || (0x09...0x0D).contains($0) }) {}
+            if head.first(where: { !($0 == 0x20 || (0x09...0x0D).contains($0)) }) == UInt8(ascii: "{") {
+                try readJSONL(stream, prefix: head)
+            } else {
+                try readTextFile(stream, id: input, prefix: head)
+            }
+        }
+    }
+
+    /// Checks a record's text: binary text is skipped, invalid UTF-8 skipped or replaced.
+    func validatedText(_ bytes: [UInt8], location: String) throws -> [UInt8]? {
+        do {
+            let input = try TextInput.decode(bytes, path: location, lossy: options.lossy)
+            if input.replacedSequences > 0 {
+                try report(CorpusIssue(error: ReadError(file: location, reason: .malformed(
+                    "replaced \(input.replacedSequences) invalid UTF-8 sequence(s) with U+FFFD")), isSkipped: false))
+            }
+            return input.bytes
+        } catch let error as ReadError {
+            try report(CorpusIssue(error: error, isSkipped: true))
+            return nil
+        }
+    }
+
+    func emit(_ record: CorpusRecord) throws {
+        var record = record
+        record.id = try reader.uniqueID(record.id, location: record.location, report: report)
+        try body(record)
+    }
+
+    func readTextFile(_ stream: ByteStream, id: String, prefix: [UInt8] = []) throws {
+        var bytes = prefix
+        while try stream.read(into: &bytes) {}
+        guard let text = try validatedText(bytes, location: stream.path) else { return }
+        try emit(CorpusRecord(id: id, text: text, location: stream.path))
+    }
+
+    mutating func readDirectory(_ root: String) throws {
+        let rootURL = URL(fileURLWithPath: root).standardizedFileURL
+        guard let enumerator = FileManager.default.enumerator(
+            at: rootURL, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+        else { throw ReadError(file: root, reason: .unreadable("cannot list the directory")) }
+        var files: [String] = []
+        for case let url as URL in enumerator where CorpusReader.format(of: url.path) == .text {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+            let relative = String(url.standardizedFileURL.path.dropFirst(rootURL.path.count).drop { $0 == "/" })
+            files.append(relative)
+        }
+        for relative in files.sorted() {
+            let path = rootURL.appendingPathComponent(relative).path
+            let bytes = try ByteStream(path: path).readAll()
+            guard let text = try validatedText(bytes, location: path) else { continue }
+            try emit(CorpusRecord(id: relative, text: text, location: path))
+        }
+    }
+}

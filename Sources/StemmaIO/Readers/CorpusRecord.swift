@@ -1,0 +1,52 @@
+/// One document of a corpus, as read: its id, text and metadata, and where it came from.
+public struct CorpusRecord: Sendable {
+    public var id: String
+    /// The text, valid UTF-8.
+    public var text: [UInt8]
+    public var title: String?
+    public var date: String?
+    public var url: String?
+    public var source: String?
+    /// Other JSONL members as raw JSON, or other CSV columns as JSON strings, in input order;
+    /// they pass through to written output.
+    public var extra: [(key: String, json: [UInt8])]
+    /// `file:line` for JSONL and CSV, the file path for a text file.
+    public var location: String
+
+    public init(id: String, text: [UInt8], title: String? = nil, date: String? = nil, url: String? = nil,
+                source: String? = nil, extra: [(key: String, json: [UInt8])] = [], location: String) {
+        self.id = id
+        self.text = text
+        self.title = title
+        self.date = date
+        self.url = url
+        self.source = source
+        self.extra = extra
+        self.location = location
+    }
+}
+
+/// A problem with one record or file: skipped (the record is not read) or a warning (it is read,
+/// changed as the message says).
+public struct CorpusIssue: Sendable, CustomStringConvertible {
+    public var error: ReadError
+    public var isSkipped: Bool
+
+    public var description: String { isSkipped ? "\(error) (skipped)" : "warning: \(error)" }
+}
+
+/// How to read a corpus.
+public struct CorpusOptions: Sendable {
+    /// The JSONL member or CSV column holding the id.
+    public var idField = "id"
+    /// The JSONL member or CSV column holding the text.
+    public var textField = "text"
+    /// Replace invalid UTF-8 with U+FFFD (with a warning) instead of skipping the record.
+    public var lossy = false
+
+    public init(idField: String = "id", textField: String = "text", lossy: Bool = false) {
+        self.idField = idField
+        self.textField = textField
+        self.lossy = lossy
+    }
+}

@@ -1,0 +1,45 @@
+/// Splits a byte stream into lines without holding more than one chunk and one line in memory.
+struct LineSplitter {
+    let stream: ByteStream
+    private var buffer: [UInt8] = []
+    private var start = 0
+    /// Where the search for the next newline resumes: a 100 MB line is scanned once, not once per chunk.
+    private var searched = 0
+    private var atEnd = false
+    private(set) var lineNumber = 0
+
+    init(stream: ByteStream, prefix: [UInt8] = []) {
+        self.stream = stream
+        buffer = prefix
+    }
+
+    /// Calls `body` with the next line (without its `\n` or `\r\n`) and its number; returns false
+    /// at the end.
+    mutating func next(_ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Void) throws -> Bool {
+        while true {
+            if let newline = buffer[max(start, searched)...].firstIndex(of: 0x0A) {
+                lineNumber += 1
+                let end = newline > start && buffer[newline - 1] == 0x0D ? newline - 1 : newline
+                try buffer.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<end]), lineNumber) }
+                start = newline + 1
+                searched = start
+                return true
+            }
+            if atEnd {
+                guard start < buffer.count else { return false }
+                lineNumber += 1
+                try buffer.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start...]), lineNumber) }
+                start = buffer.count
+                return true
+            }
+            // Drop consumed lines before reading more, so memory follows the longest line.
+            searched = buffer.count
+            if start > 0 {
+                buffer.removeSubrange(0..<start)
+                searched -= start
+                start = 0
+            }
+            atEnd = !(try stream.read(into: &buffer))
+        }
+    }
+}
