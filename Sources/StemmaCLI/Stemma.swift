@@ -9,7 +9,7 @@ struct Stemma: ParsableCommand {
         commandName: "stemma",
         abstract: "Find every version and copy of a text, and show exactly what changed.",
         version: "0.1.0",
-        subcommands: [Diff.self, Patch.self]
+        subcommands: [Diff.self, Dedup.self, Patch.self]
     )
 
     /// Runs the command with diff(1)'s exit statuses: 0 for no differences, 1 for differences,
@@ -40,6 +40,10 @@ enum Console {
 
     static func write(bytes: [UInt8]) {
         FileHandle.standardOutput.write(Data(bytes))
+    }
+
+    static func warnPlain(_ text: String) {
+        FileHandle.standardError.write(Data("\(text)\n".utf8))
     }
 
     static func warn(_ text: String) {

@@ -51,12 +51,22 @@ public struct Family: Sendable, Hashable {
         public var document: Int
         /// Estimated Jaccard similarity to the representative (1 for the representative).
         public var similarity: Double
+
+        public init(document: Int, similarity: Double) {
+            self.document = document
+            self.similarity = similarity
+        }
     }
 
     /// The earliest dated member, else the longest, else the first.
     public var representative: Int
     /// Every member, the representative first, then in document order.
     public var members: [Member]
+
+    public init(representative: Int, members: [Member]) {
+        self.representative = representative
+        self.members = members
+    }
 }
 
 /// Which member of a family to keep when writing a deduplicated corpus.

@@ -13,9 +13,14 @@ public enum Shingles {
         let words = tokens.filter(\.isWordLike).map(\.key)
         guard !words.isEmpty else { return [] }
         guard words.count >= count else { return [combined(words[...])] }
-        var result = (0...(words.count - count)).map { combined(words[$0..<($0 + count)]) }
-        RadixSort.sort(&result)
-        return result.uniqued()
+        return sortedUnique((0...(words.count - count)).map { combined(words[$0..<($0 + count)]) })
+    }
+
+    /// Shingle hashes sorted, without repeats: a set to compare by merging.
+    public static func sortedUnique(_ hashes: [UInt64]) -> [UInt64] {
+        var hashes = hashes
+        RadixSort.sort(&hashes)
+        return hashes.uniqued()
     }
 
     /// A shingle's hash: the polynomial `Σ keyᵢ · P^(n−1−i) + n` over its `n` word keys (mod 2⁶⁴, `P`
@@ -45,10 +50,13 @@ public struct ShingleOverlap: Sendable, Hashable, Codable {
     public var containmentOfOldInNew: Double
     /// |A ∩ B| / |B|: how much of the new text is found in the old.
     public var containmentOfNewInOld: Double
+    /// |A ∩ B|.
+    public var sharedCount: Int
 
     /// The overlap of two sorted lists of distinct shingle hashes.
     public init(old: [UInt64], new: [UInt64]) {
         let shared = Double(Self.sharedCount(old, new))
+        sharedCount = Int(shared)
         let union = Double(old.count + new.count) - shared
         jaccard = union == 0 ? 1 : shared / union
         containmentOfOldInNew = old.isEmpty ? (new.isEmpty ? 1 : 0) : shared / Double(old.count)

@@ -4,13 +4,13 @@ import Glibc
 #endif
 
 /// Maps over a collection on all cores when it is large enough to pay for the threads.
-enum ParallelMap {
+package enum ParallelMap {
     /// `items.map(transform)`, computed in contiguous chunks on `DispatchQueue.concurrentPerform`
     /// when there are at least `minimumCount` items, in order.
-    static func map<Item: Sendable, Result: Sendable>(
-        _ items: [Item], minimumCount: Int, _ transform: @Sendable (Item) -> Result
+    package static func map<Item: Sendable, Result: Sendable>(
+        _ items: [Item], minimumCount: Int, threads: Int = ProcessInfoCores.count, _ transform: @Sendable (Item) -> Result
     ) -> [Result] {
-        let chunks = min(ProcessInfoCores.count, items.count / max(1, minimumCount / 2))
+        let chunks = min(threads, items.count / max(1, minimumCount / 2))
         guard items.count >= minimumCount, chunks > 1 else { return items.map(transform) }
         let slots = Slots<[Result]>(count: chunks)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
@@ -50,8 +50,8 @@ private final class Slots<Value>: @unchecked Sendable {
 }
 
 /// The number of cores to use.
-enum ProcessInfoCores {
-    static let count: Int = {
+package enum ProcessInfoCores {
+    package static let count: Int = {
         #if canImport(Glibc)
         return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
         #else

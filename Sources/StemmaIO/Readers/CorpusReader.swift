@@ -1,4 +1,5 @@
 import Foundation
+import StemmaCore
 
 /// Reads a corpus from files, directories and standard input, record by record.
 ///
@@ -111,6 +112,11 @@ struct ReadContext {
         }
     }
 
+    /// A text file's date, from a leading `date YYYY-MM-DD` marker.
+    static func markerDate(_ text: [UInt8]) -> String? {
+        text.withUnsafeBufferPointer { MetadataMarker.leadingDate(in: $0)?.date }
+    }
+
     func emit(_ record: CorpusRecord) throws {
         var record = record
         record.id = try reader.uniqueID(record.id, location: record.location, report: report)
@@ -121,7 +127,7 @@ struct ReadContext {
         var bytes = prefix
         while try stream.read(into: &bytes) {}
         guard let text = try validatedText(bytes, location: stream.path) else { return }
-        try emit(CorpusRecord(id: id, text: text, location: stream.path))
+        try emit(CorpusRecord(id: id, text: text, date: Self.markerDate(text), location: stream.path))
     }
 
     mutating func readDirectory(_ root: String) throws {
@@ -139,7 +145,7 @@ struct ReadContext {
             let path = rootURL.appendingPathComponent(relative).path
             let bytes = try ByteStream(path: path).readAll()
             guard let text = try validatedText(bytes, location: path) else { continue }
-            try emit(CorpusRecord(id: relative, text: text, location: path))
+            try emit(CorpusRecord(id: relative, text: text, date: Self.markerDate(text), location: path))
         }
     }
 }

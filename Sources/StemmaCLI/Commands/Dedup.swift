@@ -1,0 +1,143 @@
+import ArgumentParser
+import Foundation
+import StemmaCore
+import StemmaIO
+
+/// `stemma dedup INPUT…`: the documents of a corpus that are versions or copies of each other.
+struct Dedup: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Find near-duplicate documents in a corpus and group them into families.",
+        discussion: """
+        INPUT is a directory of .txt/.md files, a .jsonl or .csv file (optionally .gz), or - for \
+        standard input. Documents are compared by word shingles with MinHash and LSH; candidate \
+        pairs are verified by their signatures, or exactly with --verify exact. Exit status: 0 when \
+        every record was read, 1 when bad records were skipped (reported on standard error), 2 on error.
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case jsonl, csv, text
+    }
+
+    @Argument(help: "Directories, .jsonl, .csv or text files (optionally .gz), or - for standard input.")
+    var inputs: [String]
+
+    @Option(help: "Jaccard similarity at or above which two documents are near duplicates.")
+    var threshold = 0.5
+
+    @Option(help: "Words per shingle.")
+    var shingle = 5
+
+    @Option(help: "MinHash permutations (a multiple of 16).")
+    var permutations = 128
+
+    @Option(help: "Seed of the MinHash permutations; signatures depend on it.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Threads to use (default: all cores).")
+    var threads = ProcessInfoCores.count
+
+    @Option(help: "How candidates are verified: estimate (from signatures) or exact (re-reads the corpus).")
+    var verify: DedupOptions.Verification = .estimate
+
+    @Option(help: ArgumentHelp("Also pair documents when one's shingles are at least this much contained in the other's (implies --verify exact).", valueName: "share"))
+    var containment: Double?
+
+    @Option(help: "Documents with fewer shingles are set aside and counted, never matched.")
+    var minShingles = 5
+
+    @Option(help: "The JSONL member or CSV column holding the id.")
+    var idField = "id"
+
+    @Option(help: "The JSONL member or CSV column holding the text.")
+    var textField = "text"
+
+    @Flag(help: "Replace invalid UTF-8 with U+FFFD instead of skipping the record.")
+    var lossy = false
+
+    @Flag(help: "Stop at the first bad record instead of reporting and skipping it.")
+    var strict = false
+
+    @Option(help: "Standard output format: jsonl (default when not a terminal), csv (pairs), text (summary).")
+    var format: Format?
+
+    @Option(help: ArgumentHelp("Write pairs.jsonl, families.jsonl and summary.json into this directory.", valueName: "directory"))
+    var output: String?
+
+    @Option(help: "Which member of each family --write-deduplicated keeps: earliest (by date, else longest), longest, first.")
+    var keep: KeepPolicy?
+
+    @Option(help: ArgumentHelp("Write the corpus with one member per family, as JSONL.", valueName: "file"))
+    var writeDeduplicated: String?
+
+    @Flag(help: "No progress bar.")
+    var quiet = false
+
+    @Flag(help: "Print the LSH parameters and timings on standard error.")
+    var verbose = false
+
+    func validate() throws {
+        if keep != nil && writeDeduplicated == nil {
+            throw ValidationError("--keep chooses what --write-deduplicated keeps; give --write-deduplicated FILE too.")
+        }
+        if inputs.filter({ $0 == "-" }).count > 1 { throw ValidationError("Standard input can be read only once.") }
+    }
+
+    var dedupOptions: DedupOptions {
+        var options = DedupOptions()
+        options.threshold = threshold
+        options.shingleSize = shingle
+        options.permutations = permutations
+        options.seed = seed
+        options.threads = max(1, threads)
+        options.verification = containment == nil ? verify : .exact
+        options.containment = containment
+        options.minimumShingles = minShingles
+        options.corpus = CorpusOptions(idField: idField, textField: textField, lossy: lossy)
+        return options
+    }
+
+    func run() throws {
+        let options = dedupOptions
+        _ = try options.validated()
+        // A second pass needs input it can read again: standard input is kept in a temporary file.
+        let needsSecondPass = options.verification == .exact || writeDeduplicated != nil
+        let (inputs, spool) = try needsSecondPass ? StandardInputSpool.replacingStandardInput(in: self.inputs) : (self.inputs, nil)
+        defer { spool.map { try? FileManager.default.removeItem(atPath: $0) } }
+
+        let deduplicator = Deduplicator(inputs: inputs, options: options)
+        let bar = !quiet && ProgressBar.isUseful ? ProgressBar(totalBytes: ProgressBar.totalBytes(of: inputs)) : nil
+        deduplicator.progress = bar.map { bar in { bar.update(documents: $0, bytes: $1) } }
+        let result = try deduplicator.run { issue in
+            bar?.finish()
+            if strict && issue.isSkipped { throw issue.error }
+            FileHandle.standardError.write(Data("stemma: \(issue)\n".utf8))
+        }
+        bar?.finish()
+        let writer = DedupWriter(result: result, options: options)
+        if verbose {
+            Console.warnPlain("\(result.parameters)\nverified \(result.candidates) candidates by \(result.verification.rawValue) in \(String(format: "%.2f", result.seconds)) s")
+        }
+        try writeOutputs(writer, inputs: inputs)
+        if result.skippedRecords > 0 { throw ExitCode(1) }
+    }
+
+    func writeOutputs(_ writer: DedupWriter, inputs: [String]) throws {
+        if let output {
+            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+            try Data(writer.pairLines()).write(to: URL(fileURLWithPath: output).appendingPathComponent("pairs.jsonl"))
+            try Data(writer.familyLines()).write(to: URL(fileURLWithPath: output).appendingPathComponent("families.jsonl"))
+            try Data(writer.summaryJSON()).write(to: URL(fileURLWithPath: output).appendingPathComponent("summary.json"))
+        }
+        let onTerminal = isatty(STDOUT_FILENO) == 1
+        switch format ?? (onTerminal || output != nil ? .text : .jsonl) {
+        case .text: Console.write(writer.terminalSummary())
+        case .jsonl: Console.write(bytes: writer.pairLines() + writer.familyLines())
+        case .csv: Console.write(writer.pairCSV())
+        }
+        if let writeDeduplicated {
+            let dropped = writer.dropped(keeping: keep ?? .earliest)
+            try DeduplicatedCorpus.write(inputs: inputs, options: dedupOptions.corpus, dropping: dropped, to: writeDeduplicated)
+        }
+    }
+}

@@ -1,0 +1,61 @@
+public import StemmaCore
+
+/// Everything `stemma dedup` can be told.
+public struct DedupOptions: Sendable {
+    public enum Verification: String, Sendable, CaseIterable {
+        /// Keep candidates whose signatures' estimated Jaccard reaches the threshold.
+        case estimate
+        /// Re-read the candidates and compute exact shingle Jaccard and containment.
+        case exact
+    }
+
+    public var threshold = 0.5
+    public var shingleSize = 5
+    public var permutations = 128
+    public var seed: UInt64 = 1
+    public var threads = ProcessInfoCores.count
+    public var verification = Verification.estimate
+    /// Also report pairs where one document's shingles are at least this much contained in the
+    /// other's, whatever their Jaccard similarity.
+    public var containment: Double?
+    /// Documents with fewer shingles are set aside and counted, never matched.
+    public var minimumShingles = 5
+    public var corpus = CorpusOptions()
+
+    public init() {}
+
+    /// Checks the parameters once, before any reading.
+    public func validated() throws -> (sketcher: DocumentSketcher, search: NearDuplicateSearch) {
+        if let containment, !(containment > 0 && containment <= 1) {
+            throw SketchError.invalidThreshold(containment)
+        }
+        return (try DocumentSketcher(shingleSize: shingleSize, permutations: permutations, seed: seed),
+                try NearDuplicateSearch(threshold: threshold, permutations: permutations))
+    }
+}
+
+/// One document of a deduplication run.
+public struct DedupDocument: Sendable {
+    public var id: String
+    public var facts: DocumentFacts
+    /// Whether it had too few shingles to be matched.
+    public var isSetAside: Bool
+}
+
+/// What a deduplication run found.
+public struct DedupResult: Sendable {
+    public var documents: [DedupDocument]
+    public var pairs: [SimilarPair]
+    public var families: [Family]
+    public var parameters: LSHParameters
+    public var candidates: Int
+    public var skippedRecords: Int
+    public var warnings: Int
+    public var bytesRead: Int
+    public var seconds: Double
+    public var verification: DedupOptions.Verification
+
+    public var setAside: Int { documents.lazy.filter(\.isSetAside).count }
+    /// Documents in families other than their representative: what deduplication removes.
+    public var duplicates: Int { families.reduce(0) { $0 + $1.members.count - 1 } }
+}

@@ -1,0 +1,120 @@
+public import StemmaCore
+import Foundation
+
+/// Finds the documents of a corpus that are versions or copies of each other.
+///
+/// Pass 1 streams the corpus in batches, sketching each batch on all cores, and keeps only each
+/// document's id, facts and signature: memory grows with the number of documents, not with their
+/// text. LSH then proposes candidate pairs, which are verified by their signatures or, with
+/// `--verify exact`, by re-reading the corpus (pass 2). Families are the connected components.
+public final class Deduplicator {
+    public let inputs: [String]
+    public let options: DedupOptions
+    /// Called after every batch with the documents and bytes read so far.
+    public var progress: ((_ documents: Int, _ bytes: Int) -> Void)?
+
+    static let batchDocuments = 4_096
+    static let batchBytes = 32 << 20
+
+    public init(inputs: [String], options: DedupOptions) {
+        self.inputs = inputs
+        self.options = options
+    }
+
+    /// Runs the whole search. `report` receives every bad record; it may throw to stop (`--strict`).
+    public func run(report: (CorpusIssue) throws -> Void) throws -> DedupResult {
+        let started = ContinuousClock.now
+        let (sketcher, search) = try options.validated()
+        var pass = SketchPass(sketcher: sketcher, options: options, progress: progress)
+        var skipped = 0, warnings = 0
+        try CorpusReader(inputs: inputs, options: options.corpus).forEach(report: { issue in
+            if issue.isSkipped { skipped += 1 } else { warnings += 1 }
+            try report(issue)
+        }) { record in
+            pass.add(record)
+        }
+        pass.flush()
+
+        let rowFacts = pass.rows.map { pass.documents[$0].facts }
+        let candidates = search.candidates(in: pass.matrix)
+        var pairs: [SimilarPair]
+        switch options.verification {
+        case .estimate:
+            pairs = search.verifiedPairs(candidates, matrix: pass.matrix, facts: rowFacts)
+        case .exact:
+            let documentPairs = candidates.map { DocumentPair(pass.rows[$0.a], pass.rows[$0.b]) }
+            pairs = try ExactVerifier(inputs: inputs, options: options).verify(documentPairs)
+                .map { pair in
+                    var pair = pair
+                    (pair.a, pair.b) = (pass.rowOfDocument[pair.a] ?? 0, pass.rowOfDocument[pair.b] ?? 0)
+                    return pair
+                }
+        }
+        let families = search.families(of: pairs, facts: rowFacts, matrix: pass.matrix).map { family in
+            Family(representative: pass.rows[family.representative],
+                   members: family.members.map { Family.Member(document: pass.rows[$0.document], similarity: $0.similarity) })
+        }
+        pairs = pairs.map { pair in
+            var pair = pair
+            (pair.a, pair.b) = (pass.rows[pair.a], pass.rows[pair.b])
+            return pair
+        }
+        let elapsed = ContinuousClock.now - started
+        return DedupResult(
+            documents: pass.documents, pairs: pairs, families: families, parameters: search.parameters,
+            candidates: candidates.count, skippedRecords: skipped, warnings: warnings, bytesRead: pass.bytesRead,
+            seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+            verification: options.verification)
+    }
+}
+
+/// Pass 1: batches of records sketched in parallel, in input order.
+struct SketchPass {
+    let sketcher: DocumentSketcher
+    let options: DedupOptions
+    let progress: ((Int, Int) -> Void)?
+    var documents: [DedupDocument] = []
+    var matrix: SignatureMatrix
+    /// The document of each signature row; set-aside documents have no row.
+    var rows: [Int] = []
+    var rowOfDocument: [Int: Int] = [:]
+    var batch: [CorpusRecord] = []
+    var batchBytes = 0
+    var bytesRead = 0
+
+    init(sketcher: DocumentSketcher, options: DedupOptions, progress: ((Int, Int) -> Void)?) {
+        self.sketcher = sketcher
+        self.options = options
+        self.progress = progress
+        matrix = SignatureMatrix(permutations: sketcher.hasher.permutations)
+    }
+
+    mutating func add(_ record: CorpusRecord) {
+        batch.append(record)
+        batchBytes += record.text.count
+        if batch.count >= Deduplicator.batchDocuments || batchBytes >= Deduplicator.batchBytes { flush() }
+    }
+
+    mutating func flush() {
+        guard !batch.isEmpty else { return }
+        let sketcher = self.sketcher
+        let sketches = ParallelMap.map(batch, minimumCount: 16, threads: options.threads) { record in
+            var scratch = DocumentSketcher.Scratch()
+            return record.text.withUnsafeBufferPointer { sketcher.sketch($0, scratch: &scratch) }
+        }
+        for (record, sketch) in zip(batch, sketches) {
+            let isSetAside = sketch.shingles < options.minimumShingles
+            let facts = DocumentFacts(shingles: sketch.shingles, bytes: record.text.count, date: record.date)
+            if !isSetAside {
+                rowOfDocument[documents.count] = rows.count
+                rows.append(documents.count)
+                matrix.append(sketch.signature)
+            }
+            documents.append(DedupDocument(id: record.id, facts: facts, isSetAside: isSetAside))
+        }
+        bytesRead += batchBytes
+        batch.removeAll(keepingCapacity: true)
+        batchBytes = 0
+        progress?(documents.count, bytesRead)
+    }
+}

@@ -1,0 +1,61 @@
+public import StemmaCore
+
+/// Pass 2 of `--verify exact`: re-reads the corpus and computes the exact shingle Jaccard and
+/// containments of candidate pairs.
+///
+/// Pairs are checked as the later document of each pair is read. A document's shingle set is kept
+/// only from its reading until its last partner's, so memory follows how far apart pairs lie in
+/// the input, not the corpus size.
+public struct ExactVerifier {
+    public let inputs: [String]
+    public let options: DedupOptions
+
+    public init(inputs: [String], options: DedupOptions) {
+        self.inputs = inputs
+        self.options = options
+    }
+
+    /// The candidate pairs (document indices) that reach the Jaccard threshold or, when set, the
+    /// containment threshold, with exact figures.
+    public func verify(_ candidates: [DocumentPair]) throws -> [SimilarPair] {
+        var earlierPartners: [Int: [Int]] = [:]
+        var lastPartner: [Int: Int] = [:]
+        for pair in candidates {
+            earlierPartners[pair.b, default: []].append(pair.a)
+            lastPartner[pair.a] = max(lastPartner[pair.a] ?? 0, pair.b)
+        }
+        var sets: [Int: [UInt64]] = [:]
+        var verified: [SimilarPair] = []
+        var index = 0
+        try CorpusReader(inputs: inputs, options: options.corpus).forEach(report: { _ in }) { record in
+            defer { index += 1 }
+            let partners = earlierPartners[index] ?? []
+            guard !partners.isEmpty || lastPartner[index] != nil else { return }
+            let set = shingleSet(record.text)
+            for partner in partners {
+                guard let other = sets[partner] else { continue }
+                let pair = Self.exactPair(partner, index, other, set)
+                if pair.jaccard >= options.threshold || (options.containment.map { max(pair.containmentAB, pair.containmentBA) >= $0 } ?? false) {
+                    verified.append(pair)
+                }
+                if lastPartner[partner] == index { sets[partner] = nil }
+            }
+            if let last = lastPartner[index], last > index { sets[index] = set }
+        }
+        return verified.sorted { ($0.a, $0.b) < ($1.a, $1.b) }
+    }
+
+    func shingleSet(_ text: [UInt8]) -> [UInt64] {
+        var shingles: [UInt64] = []
+        text.withUnsafeBufferPointer { _ = Shingles.appendHashes(inUTF8: $0, count: options.shingleSize, to: &shingles) }
+        return Shingles.sortedUnique(shingles)
+    }
+
+    static func exactPair(_ a: Int, _ b: Int, _ setA: [UInt64], _ setB: [UInt64]) -> SimilarPair {
+        let shared = Double(ShingleOverlap(old: setA, new: setB).sharedCount)
+        let union = Double(setA.count + setB.count) - shared
+        return SimilarPair(a: a, b: b, jaccard: union == 0 ? 1 : shared / union,
+                           containmentAB: setA.isEmpty ? 0 : shared / Double(setA.count),
+                           containmentBA: setB.isEmpty ? 0 : shared / Double(setB.count), isExact: true)
+    }
+}
