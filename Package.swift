@@ -22,7 +22,9 @@ var package = Package(
         .package(url: "https://github.com/onevcat/Rainbow.git", from: "4.2.2"),
     ],
     targets: [
-        .target(name: "StemmaCore", swiftSettings: swiftSettings),
+        // The AVX2 MinHash kernel, chosen at run time, so that a plain release build is fast too.
+        .target(name: "CStemmaKernels"),
+        .target(name: "StemmaCore", dependencies: ["CStemmaKernels"], swiftSettings: swiftSettings),
         // The system zlib, for gzip-compressed inputs (Debian package zlib1g-dev).
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(

@@ -52,6 +52,19 @@ import Testing
         #expect(again.signature == sketch.signature)
     }
 
+    /// The AVX2 kernel (when the CPU has AVX2) and the portable Swift SIMD path agree exactly.
+    @Test(arguments: [16, 48, 128, 144]) func kernelsAgree(permutations: Int) throws {
+        let hasher = try MinHasher(permutations: permutations, seed: 3)
+        for seed in 0..<20 {
+            let (shingles, _) = sets(seed: seed, shared: seed * 37, onlyA: seed % 3, onlyB: 0)
+            var portable = [UInt32](repeating: 0, count: permutations)
+            shingles.withUnsafeBufferPointer { input in
+                portable.withUnsafeMutableBufferPointer { hasher.fillPortably($0, from: input) }
+            }
+            #expect(hasher.signature(of: shingles) == portable)
+        }
+    }
+
     @Test(arguments: [0, 15, 17, 5_000]) func badPermutationCountsAreRejected(count: Int) {
         #expect(throws: SketchError.invalidPermutations(count)) { try MinHasher(permutations: count) }
     }

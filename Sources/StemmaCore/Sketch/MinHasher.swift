@@ -1,3 +1,5 @@
+import CStemmaKernels
+
 /// Computes MinHash signatures (Broder 1997) of shingle sets, 16 permutations per SIMD vector.
 ///
 /// **Hash family.** A shingle's 64-bit hash `h` is folded to 32 bits, `x = lo32(h) ^ hi32(h)`, and
@@ -20,6 +22,12 @@ public struct MinHasher: Sendable {
     public let seed: UInt64
     @usableFromInline let multipliers: [SIMD16<UInt32>]
     @usableFromInline let addends: [SIMD16<UInt32>]
+    /// The same constants as flat arrays, for the C kernel.
+    let flatMultipliers: [UInt32]
+    let flatAddends: [UInt32]
+    /// Whether to use the AVX2 kernel: a plain x86-64 build cannot multiply 32-bit lanes in SIMD
+    /// and ran 5× slower (50 against 250 MB/s of sketching, measured on the 10 MB benchmark text).
+    static let usesAVX2Kernel = stemma_has_avx2() != 0
 
     /// - Throws: ``SketchError`` when `permutations` is not a positive multiple of 16.
     public init(permutations: Int = 128, seed: UInt64 = 1) throws {
@@ -46,6 +54,8 @@ public struct MinHasher: Sendable {
         }
         self.multipliers = multipliers
         self.addends = addends
+        flatMultipliers = multipliers.flatMap { vector in (0..<16).map { vector[$0] } }
+        flatAddends = addends.flatMap { vector in (0..<16).map { vector[$0] } }
     }
 
     /// The 32-bit value a shingle hash is permuted as.
@@ -72,6 +82,24 @@ public struct MinHasher: Sendable {
     /// sets of registers spilled to memory in measurement.
     public func fill(_ output: UnsafeMutableBufferPointer<UInt32>, from shingles: UnsafeBufferPointer<UInt64>) {
         precondition(output.count == permutations, "Signature buffer must hold one value per permutation")
+        if Self.usesAVX2Kernel, let shinglesBase = shingles.baseAddress, let outputBase = output.baseAddress {
+            flatMultipliers.withUnsafeBufferPointer { a in
+                flatAddends.withUnsafeBufferPointer { b in
+                    stemma_minhash_avx2(shinglesBase, shingles.count, a.baseAddress, b.baseAddress, outputBase, permutations)
+                }
+            }
+            return
+        }
+        fillPortably(output, from: shingles)
+    }
+
+    /// The same computation in Swift SIMD: used where AVX2 is missing (and on arm64, where NEON
+    /// multiplies 32-bit lanes natively).
+    func fillPortably(_ output: UnsafeMutableBufferPointer<UInt32>, from shingles: UnsafeBufferPointer<UInt64>) {
+        if shingles.isEmpty {
+            for index in output.indices { output[index] = .max }
+            return
+        }
         var vector = 0
         let vectors = permutations / 16
         while vector + 4 <= vectors {
