@@ -47,6 +47,13 @@ var package = Package(
             path: "Benchmarks/DiffPairs",
             swiftSettings: swiftSettings
         ),
+        // Generated corpora with known families, and their evaluation, for benchmarks.
+        .executableTarget(
+            name: "stemma-corpus",
+            dependencies: ["StemmaCore", "StemmaTestSupport"],
+            path: "Benchmarks/CorpusGenerator",
+            swiftSettings: swiftSettings
+        ),
         .target(name: "StemmaTestSupport", dependencies: ["StemmaCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "StemmaCoreTests",

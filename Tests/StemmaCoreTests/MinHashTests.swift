@@ -83,13 +83,23 @@ import Testing
 }
 
 @Suite struct LSHTests {
-    /// Bands and rows agree with datasketch's `_optimal_param` (computed with scipy's quad).
+    /// Under equal weights, bands and rows agree with datasketch's `_optimal_param` (computed with
+    /// scipy's quad).
     @Test(arguments: [(0.5, 25, 5), (0.8, 9, 13), (0.3, 37, 3)])
     func optimalParametersMatchDatasketch(threshold: Double, bands: Int, rows: Int) throws {
-        let parameters = try LSHParameters(threshold: threshold, permutations: 128)
+        let parameters = try LSHParameters(threshold: threshold, permutations: 128, falsePositiveWeight: 0.5, falseNegativeWeight: 0.5)
         #expect(parameters.bands == bands && parameters.rows == rows)
         #expect(parameters.candidateProbability(similarity: 0.95) > 0.99)
         #expect(parameters.candidateProbability(similarity: 0.1) < 0.05)
+    }
+
+    /// The default weighs missed pairs 0.95: 26 × 3 at 0.5, a candidate probability of 0.97 at the
+    /// threshold itself.
+    @Test func defaultFavoursRecall() throws {
+        let parameters = try LSHParameters(threshold: 0.5, permutations: 128)
+        #expect(parameters.bands == 26 && parameters.rows == 3)
+        #expect(parameters.candidateProbability(similarity: 0.5) > 0.96)
+        #expect(parameters.candidateProbability(similarity: 0.02) < 1e-3)
     }
 
     @Test(arguments: [0.0, 1.0, -0.2, 1.5]) func badThresholdsAreRejected(threshold: Double) {
