@@ -74,6 +74,29 @@ import Testing
         #expect(one.families == two.families)
     }
 
+    /// A wire story quoted inside a long article: Jaccard LSH misses it, `--containment` finds it.
+    @Test func containmentFindsAShortTextInsideALongOne() throws {
+        var generator = CorpusGenerator(seed: 5)
+        generator.familyShare = 0
+        let stories = generator.documents(count: 43).map(\.text)
+        let wire = stories[0].components(separatedBy: "\n\n").prefix(3).joined(separator: "\n\n")
+        let article = [stories[1], wire, stories[2]].joined(separator: "\n\n")
+        var records = [["id": "wire", "text": wire], ["id": "article", "text": article]]
+        for index in 3..<43 { records.append(["id": "other-\(index)", "text": stories[index]]) }
+        let lines = try records.map { String(decoding: try JSONSerialization.data(withJSONObject: $0), as: UTF8.self) }
+        let path = directory.appendingPathComponent("containment.jsonl").path
+        try Data(lines.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: path))
+
+        let plain = try run(path)
+        #expect(plain.pairs.isEmpty)
+        let contained = try run(path) { $0.containment = 0.8 }
+        let pair = try #require(contained.pairs.first)
+        #expect(contained.pairs.count == 1)
+        #expect(Set([contained.documents[pair.a].id, contained.documents[pair.b].id]) == ["wire", "article"])
+        #expect(pair.isExact && pair.jaccard < 0.2)
+        #expect(max(pair.containmentAB, pair.containmentBA) > 0.95)
+    }
+
     @Test func deduplicatedCorpusKeepsOneMemberPerFamily() throws {
         let result = try run(try corpus())
         let writer = DedupWriter(result: result, options: DedupOptions())

@@ -90,7 +90,7 @@ struct Dedup: ParsableCommand {
         options.permutations = permutations
         options.seed = seed
         options.threads = max(1, threads)
-        options.verification = containment == nil ? verify : .exact
+        options.verification = verify
         options.containment = containment
         options.minimumShingles = minShingles
         options.corpus = CorpusOptions(idField: idField, textField: textField, lossy: lossy)
@@ -101,7 +101,7 @@ struct Dedup: ParsableCommand {
         let options = dedupOptions
         _ = try options.validated()
         // A second pass needs input it can read again: standard input is kept in a temporary file.
-        let needsSecondPass = options.verification == .exact || writeDeduplicated != nil
+        let needsSecondPass = options.effectiveVerification == .exact || writeDeduplicated != nil
         let (inputs, spool) = try needsSecondPass ? StandardInputSpool.replacingStandardInput(in: self.inputs) : (self.inputs, nil)
         defer { spool.map { try? FileManager.default.removeItem(atPath: $0) } }
 

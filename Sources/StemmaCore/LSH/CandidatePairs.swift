@@ -65,10 +65,10 @@ public struct DocumentPair: Sendable, Hashable {
         b = max(first, second)
     }
 
-    init(packed: UInt64) {
+    package init(packed: UInt64) {
         a = Int(packed >> 32)
         b = Int(packed & 0xFFFF_FFFF)
     }
 
-    var packed: UInt64 { UInt64(a) << 32 | UInt64(b) }
+    package var packed: UInt64 { UInt64(a) << 32 | UInt64(b) }
 }

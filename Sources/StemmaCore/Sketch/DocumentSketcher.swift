@@ -25,13 +25,16 @@ public struct DocumentSketcher: Sendable {
         public var signature: [UInt32]
         /// The number of shingles, with repeats.
         public var shingles: Int
+        /// The smallest distinct shingle hashes, when asked for (containment search).
+        public var bottom: [UInt64] = []
     }
 
-    public func sketch(_ bytes: UnsafeBufferPointer<UInt8>, scratch: inout Scratch) -> Sketch {
+    public func sketch(_ bytes: UnsafeBufferPointer<UInt8>, scratch: inout Scratch, bottomCount: Int = 0) -> Sketch {
         scratch.shingles.removeAll(keepingCapacity: true)
         Shingles.appendHashes(inUTF8: bytes, count: shingleSize, to: &scratch.shingles)
         let signature = hasher.signature(of: scratch.shingles)
-        return Sketch(signature: signature, shingles: scratch.shingles.count)
+        let bottom = bottomCount > 0 ? ContainmentCandidates.bottom(scratch.shingles, count: bottomCount) : []
+        return Sketch(signature: signature, shingles: scratch.shingles.count, bottom: bottom)
     }
 
     public func sketch(_ text: String) -> Sketch {

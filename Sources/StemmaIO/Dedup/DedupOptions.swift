@@ -16,8 +16,11 @@ public struct DedupOptions: Sendable {
     public var threads = ProcessInfoCores.count
     public var verification = Verification.estimate
     /// Also report pairs where one document's shingles are at least this much contained in the
-    /// other's, whatever their Jaccard similarity.
+    /// other's, whatever their Jaccard similarity. Containment is always verified exactly.
     public var containment: Double?
+
+    /// The verification actually used: exact whenever containment is searched for.
+    public var effectiveVerification: Verification { containment == nil ? verification : .exact }
     /// Documents with fewer shingles are set aside and counted, never matched.
     public var minimumShingles = 5
     public var corpus = CorpusOptions()

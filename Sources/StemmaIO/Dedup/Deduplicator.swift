@@ -36,9 +36,14 @@ public final class Deduplicator {
         pass.flush()
 
         let rowFacts = pass.rows.map { pass.documents[$0].facts }
-        let candidates = search.candidates(in: pass.matrix)
+        var candidates = search.candidates(in: pass.matrix)
+        if options.containment != nil {
+            // Short texts inside long ones: candidates from shared bottom-k samples, checked exactly.
+            candidates = Array(Set(candidates).union(ContainmentCandidates.find(samples: pass.samples)))
+                .sorted { ($0.a, $0.b) < ($1.a, $1.b) }
+        }
         var pairs: [SimilarPair]
-        switch options.verification {
+        switch options.effectiveVerification {
         case .estimate:
             pairs = search.verifiedPairs(candidates, matrix: pass.matrix, facts: rowFacts)
         case .exact:
@@ -64,7 +69,7 @@ public final class Deduplicator {
             documents: pass.documents, pairs: pairs, families: families, parameters: search.parameters,
             candidates: candidates.count, skippedRecords: skipped, warnings: warnings, bytesRead: pass.bytesRead,
             seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
-            verification: options.verification)
+            verification: options.effectiveVerification)
     }
 }
 
@@ -81,6 +86,8 @@ struct SketchPass {
     /// The document of each signature row; set-aside documents have no row.
     var rows: [Int] = []
     var rowOfDocument: [Int: Int] = [:]
+    /// Bottom-k samples per row, kept only when searching for containment.
+    var samples: [[UInt64]] = []
     var batch: [CorpusRecord] = []
     var batchBytes = 0
     var bytesRead = 0
@@ -104,7 +111,8 @@ struct SketchPass {
         guard !batch.isEmpty else { return }
         // The reading thread is busy too: sketching takes the other cores (measured: 2 sketch
         // threads beside the reader on 2 cores were 20% slower than 1).
-        let job = SketchJob(batch: batch, bytes: batchBytes, sketcher: sketcher, threads: max(1, options.threads - 1))
+        let job = SketchJob(batch: batch, bytes: batchBytes, sketcher: sketcher, threads: max(1, options.threads - 1),
+                            bottomCount: options.containment == nil ? 0 : ContainmentCandidates.sampleSize)
         batch.removeAll(keepingCapacity: true)
         batchBytes = 0
         if let previous = inFlight { collect(previous) }
@@ -126,6 +134,7 @@ struct SketchPass {
                 rowOfDocument[documents.count] = rows.count
                 rows.append(documents.count)
                 matrix.append(sketch.signature)
+                if options.containment != nil { samples.append(sketch.bottom) }
             }
             documents.append(DedupDocument(id: record.id, facts: facts, isSetAside: isSetAside))
         }
@@ -143,13 +152,13 @@ final class SketchJob: @unchecked Sendable {
     // orders the write before the read.
     private var sketches: [DocumentSketcher.Sketch] = []
 
-    init(batch: [CorpusRecord], bytes: Int, sketcher: DocumentSketcher, threads: Int) {
+    init(batch: [CorpusRecord], bytes: Int, sketcher: DocumentSketcher, threads: Int, bottomCount: Int) {
         self.batch = batch
         self.bytes = bytes
         DispatchQueue.global().async(group: group) { [self] in
             sketches = ParallelMap.map(batch, minimumCount: 16, threads: threads) { record in
                 var scratch = DocumentSketcher.Scratch()
-                return record.text.withUnsafeBufferPointer { sketcher.sketch($0, scratch: &scratch) }
+                return record.text.withUnsafeBufferPointer { sketcher.sketch($0, scratch: &scratch, bottomCount: bottomCount) }
             }
         }
     }

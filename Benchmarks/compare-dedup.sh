@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Compares `stemma dedup` with datasketch, rensa and text-dedup on one generated corpus, in one run:
+# end-to-end time (read JSONL -> verified pairs/families), peak memory, and pair precision and
+# recall against exact Jaccard; then Stemma's per-core sketching throughput and its cost per
+# document from 10k to DOCS (and 1M with SCALE_1M=1).
+#
+# Usage: Benchmarks/compare-dedup.sh            Knobs: DOCS (100000), SEED (42), SCALE_1M (0)
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(dirname "$HERE")"
+DATA="$HERE/data"
+VENV="$HERE/.venv-dedup"
+DOCS="${DOCS:-100000}"
+SEED="${SEED:-42}"
+SCALE_1M="${SCALE_1M:-0}"
+mkdir -p "$DATA"
+step() { printf '\n== %s\n' "$*"; }
+
+step "Peers in $VENV (datasketch, rensa, text-dedup from PyPI)"
+[[ -x "$VENV/bin/python" ]] || python3 -m venv "$VENV"
+"$VENV/bin/pip" install --quiet --disable-pip-version-check datasketch rensa text-dedup
+PY="$VENV/bin/python"
+command -v /usr/bin/time >/dev/null || { echo "error: GNU time is missing: apt-get install -y time" >&2; exit 1; }
+
+step "Release build (plain: the AVX2 kernel is chosen at run time)"
+(cd "$ROOT" && swift build -c release --scratch-path .build-bench --product stemma >"$DATA/build-stemma.log" 2>&1)
+(cd "$ROOT" && swift build -c release --scratch-path .build-bench --product stemma-corpus >"$DATA/build-corpus.log" 2>&1)
+(cd "$ROOT" && swift build -c release --scratch-path .build-bench --product stemma-diff-bench >"$DATA/build-bench.log" 2>&1)
+BIN="$(cd "$ROOT" && swift build -c release --scratch-path .build-bench --show-bin-path)"
+
+corpus() {  # corpus COUNT -> path
+    local path="$DATA/corpus-$1.jsonl"
+    [[ -s "$path" ]] || "$BIN/stemma-corpus" generate "$1" "$path" --seed "$SEED"
+    echo "$path"
+}
+
+# measure NAME COMMAND... : runs under GNU time, prints "NAME seconds rssMB"
+measure() {
+    local name="$1"; shift
+    /usr/bin/time -f "%e %M" -o "$DATA/$name.time" "$@" >"$DATA/$name.out" 2>"$DATA/$name.err" || {
+        status=$?; [[ $status -eq 1 && "$1" == "$BIN/stemma" ]] || { tail -5 "$DATA/$name.err" >&2; echo "$name failed ($status)" >&2; return 1; }
+    }
+    awk -v name="$name" '{ printf "%s %.2f %.1f\n", name, $1, $2 / 1024 }' "$DATA/$name.time"
+}
+
+CORPUS="$(corpus "$DOCS")"
+step "Corpus: $CORPUS ($(du -m "$CORPUS" | cut -f1) MB, $DOCS documents)"
+RESULTS="$DATA/dedup-results.txt"
+: >"$RESULTS"
+measure stemma-estimate "$BIN/stemma" dedup "$CORPUS" --format jsonl --quiet >>"$RESULTS"
+cp "$DATA/stemma-estimate.out" "$DATA/stemma-estimate.pairs"
+measure stemma-exact "$BIN/stemma" dedup "$CORPUS" --verify exact --format jsonl --quiet >>"$RESULTS"
+cp "$DATA/stemma-exact.out" "$DATA/stemma-exact.pairs"
+measure rensa "$PY" "$HERE/peers_dedup.py" rensa "$CORPUS" "$DATA/rensa.pairs" >>"$RESULTS"
+measure datasketch "$PY" "$HERE/peers_dedup.py" datasketch "$CORPUS" "$DATA/datasketch.pairs" >>"$RESULTS"
+if measure text-dedup env HF_DATASETS_OFFLINE=1 "$PY" -m text_dedup.minhash --path json --data_files "$CORPUS" --split train \
+    --cache_dir "$DATA/hf-cache" --output "$DATA/text-dedup-out" --column text --ngram 5 --num_perm 128 --threshold 0.5 \
+    --num_proc 2 >>"$RESULTS"; then :; else echo "text-dedup failed; see $DATA/text-dedup.err" >&2; fi
+
+step "End to end on $DOCS documents (ratio = peer time / stemma estimate time); accuracy against exact Jaccard"
+printf '%-18s %9s %9s %8s %10s %8s\n' tool seconds "RSS MB" ratio precision recall
+base="$(awk '$1 == "stemma-estimate" { print $2 }' "$RESULTS")"
+while read -r name seconds rss; do
+    accuracy="-        -"
+    if [[ -s "$DATA/$name.pairs" ]]; then
+        accuracy="$("$BIN/stemma-corpus" evaluate "$CORPUS" "$DATA/$name.pairs" | "$PY" -c 'import json,sys; r=json.load(sys.stdin); print(f"{r[\"precision\"]:.4f}   {r[\"recall\"]:.4f}")')"
+    fi
+    printf '%-18s %9s %9s %7.1fx %s\n' "$name" "$seconds" "$rss" "$(echo "$seconds / $base" | bc -l)" "$accuracy"
+done <"$RESULTS"
+
+step "Sketching throughput, one core (shingles + MinHash-128, 5 KB documents)"
+"$BIN/stemma-diff-bench" --sketch "$CORPUS" 1
+
+step "Cost per document as the corpus grows (stemma dedup, estimate)"
+sizes=(10000 30000 "$DOCS")
+[[ "$SCALE_1M" == 1 ]] && sizes+=(1000000)
+for count in "${sizes[@]}"; do
+    path="$(corpus "$count")"
+    line="$(measure "scale-$count" "$BIN/stemma" dedup "$path" --format text --quiet)"
+    set -- $line
+    printf '%8d documents: %7.2f s, %7.1f MB peak, %6.2f µs per document\n' "$count" "$2" "$3" "$(echo "$2 * 1000000 / $count" | bc -l)"
+done
