@@ -37,8 +37,8 @@ struct Dedup: ParsableCommand {
     @Option(help: "Threads to use (default: all cores).")
     var threads = ProcessInfoCores.count
 
-    @Option(help: "How candidates are verified: estimate (from signatures) or exact (re-reads the corpus).")
-    var verify: DedupOptions.Verification = .estimate
+    @Option(help: "How candidates are verified: auto (signatures; exact near the threshold), estimate (signatures only, one pass), exact (every candidate; re-reads the corpus).")
+    var verify: DedupOptions.Verification = .auto
 
     @Option(help: ArgumentHelp("Also pair documents when one's shingles are at least this much contained in the other's (implies --verify exact).", valueName: "share"))
     var containment: Double?
@@ -101,7 +101,7 @@ struct Dedup: ParsableCommand {
         let options = dedupOptions
         _ = try options.validated()
         // A second pass needs input it can read again: standard input is kept in a temporary file.
-        let needsSecondPass = options.effectiveVerification == .exact || writeDeduplicated != nil
+        let needsSecondPass = options.effectiveVerification != .estimate || writeDeduplicated != nil
         let (inputs, spool) = try needsSecondPass ? StandardInputSpool.replacingStandardInput(in: self.inputs) : (self.inputs, nil)
         defer { spool.map { try? FileManager.default.removeItem(atPath: $0) } }
 

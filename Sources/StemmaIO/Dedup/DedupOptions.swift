@@ -3,7 +3,10 @@ public import StemmaCore
 /// Everything `stemma dedup` can be told.
 public struct DedupOptions: Sendable {
     public enum Verification: String, Sendable, CaseIterable {
-        /// Keep candidates whose signatures' estimated Jaccard reaches the threshold.
+        /// Decide by the signatures, except pairs whose estimate lies within three standard errors
+        /// of the threshold, which are re-read and checked exactly.
+        case auto
+        /// Keep candidates whose signatures' estimated Jaccard reaches the threshold: one pass.
         case estimate
         /// Re-read the candidates and compute exact shingle Jaccard and containment.
         case exact
@@ -14,7 +17,7 @@ public struct DedupOptions: Sendable {
     public var permutations = 128
     public var seed: UInt64 = 1
     public var threads = ProcessInfoCores.count
-    public var verification = Verification.estimate
+    public var verification = Verification.auto
     /// Also report pairs where one document's shingles are at least this much contained in the
     /// other's, whatever their Jaccard similarity. Containment is always verified exactly.
     public var containment: Double?
@@ -52,6 +55,8 @@ public struct DedupResult: Sendable {
     public var families: [Family]
     public var parameters: LSHParameters
     public var candidates: Int
+    /// Candidates checked exactly in a second pass (all with `exact`, the uncertain ones with `auto`).
+    public var exactChecks: Int
     public var skippedRecords: Int
     public var warnings: Int
     public var bytesRead: Int

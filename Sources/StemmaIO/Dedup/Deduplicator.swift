@@ -43,17 +43,31 @@ public final class Deduplicator {
                 .sorted { ($0.a, $0.b) < ($1.a, $1.b) }
         }
         var pairs: [SimilarPair]
+        var exactChecks = 0
         switch options.effectiveVerification {
         case .estimate:
             pairs = search.verifiedPairs(candidates, matrix: pass.matrix, facts: rowFacts)
         case .exact:
-            let documentPairs = candidates.map { DocumentPair(pass.rows[$0.a], pass.rows[$0.b]) }
-            pairs = try ExactVerifier(inputs: inputs, options: options).verify(documentPairs)
-                .map { pair in
-                    var pair = pair
-                    (pair.a, pair.b) = (pass.rowOfDocument[pair.a] ?? 0, pass.rowOfDocument[pair.b] ?? 0)
-                    return pair
+            pairs = try exactPairs(candidates, pass: pass)
+            exactChecks = candidates.count
+        case .auto:
+            // Within three standard errors of the threshold the estimate cannot decide.
+            let t = options.threshold
+            let margin = 3 * (t * (1 - t) / Double(options.permutations)).squareRoot()
+            var uncertain: [DocumentPair] = []
+            pairs = []
+            for candidate in candidates {
+                let estimate = pass.matrix.estimatedJaccard(candidate.a, candidate.b)
+                if estimate >= t + margin {
+                    pairs.append(SimilarPair(a: candidate.a, b: candidate.b, estimatedJaccard: estimate,
+                                             sizeA: rowFacts[candidate.a].shingles, sizeB: rowFacts[candidate.b].shingles))
+                } else if estimate > t - margin {
+                    uncertain.append(candidate)
                 }
+            }
+            pairs += try exactPairs(uncertain, pass: pass)
+            pairs.sort { ($0.a, $0.b) < ($1.a, $1.b) }
+            exactChecks = uncertain.count
         }
         let families = search.families(of: pairs, facts: rowFacts, matrix: pass.matrix).map { family in
             Family(representative: pass.rows[family.representative],
@@ -67,9 +81,22 @@ public final class Deduplicator {
         let elapsed = ContinuousClock.now - started
         return DedupResult(
             documents: pass.documents, pairs: pairs, families: families, parameters: search.parameters,
-            candidates: candidates.count, skippedRecords: skipped, warnings: warnings, bytesRead: pass.bytesRead,
+            candidates: candidates.count, exactChecks: exactChecks, skippedRecords: skipped, warnings: warnings, bytesRead: pass.bytesRead,
             seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
             verification: options.effectiveVerification)
+    }
+}
+
+extension Deduplicator {
+    /// Exact verification of candidate rows by a second pass, returned in row indices.
+    func exactPairs(_ candidates: [DocumentPair], pass: SketchPass) throws -> [SimilarPair] {
+        guard !candidates.isEmpty else { return [] }
+        let documentPairs = candidates.map { DocumentPair(pass.rows[$0.a], pass.rows[$0.b]) }
+        return try ExactVerifier(inputs: inputs, options: options).verify(documentPairs).map { pair in
+            var pair = pair
+            (pair.a, pair.b) = (pass.rowOfDocument[pair.a] ?? 0, pass.rowOfDocument[pair.b] ?? 0)
+            return pair
+        }
     }
 }
 

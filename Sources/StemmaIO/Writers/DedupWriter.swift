@@ -90,6 +90,7 @@ public struct DedupWriter: Sendable {
             ("seconds", .double(result.seconds)),
             ("megabytesPerSecond", .double(megabytesPerSecond)),
             ("candidates", .int(result.candidates)),
+            ("exactChecks", .int(result.exactChecks)),
             ("pairs", .int(result.pairs.count)),
             ("families", .int(result.families.count)),
             ("duplicates", .int(result.duplicates)),
@@ -116,9 +117,9 @@ public struct DedupWriter: Sendable {
         var lines = [
             "\(count(result.documents.count)) documents" + (notes.isEmpty ? "" : " (\(notes.joined(separator: "; ")))")
                 + String(format: " · %.1f MB in %.2f s (%.1f MB/s)", Double(result.bytesRead) / 1e6, result.seconds, megabytesPerSecond),
-            "\(count(result.candidates)) candidates → \(count(result.pairs.count)) pairs with \(result.verification == .exact ? "exact" : "estimated") Jaccard ≥ \(result.parameters.threshold)"
+            "\(count(result.candidates)) candidates → \(count(result.pairs.count)) pairs with Jaccard ≥ \(result.parameters.threshold)"
                 + (options.containment.map { " or containment ≥ \($0)" } ?? "")
-                + " (LSH \(result.parameters.bands) bands × \(result.parameters.rows) rows)",
+                + " (LSH \(result.parameters.bands) bands × \(result.parameters.rows) rows; \(verificationNote))",
             "\(count(result.families.count)) families · \(count(result.duplicates)) duplicates",
         ]
         if !result.families.isEmpty {
@@ -128,6 +129,14 @@ public struct DedupWriter: Sendable {
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    var verificationNote: String {
+        switch result.verification {
+        case .estimate: return "estimated from signatures"
+        case .exact: return "checked exactly"
+        case .auto: return "estimated, \(result.exactChecks) near the threshold checked exactly"
+        }
     }
 
     /// The documents to drop when keeping one member of each family by `policy`.
