@@ -66,6 +66,21 @@ import Testing
         #expect(abs(seedPair.containmentAB - diff.containmentOfOldInNew) < 1e-9)
     }
 
+    /// Exact checks read records back by offset from a plain JSONL file, and read a gzip corpus again
+    /// in full; both give the same pairs.
+    @Test func exactChecksAgreeWithAndWithoutOffsets() throws {
+        let path = try corpus()
+        let gzip = Process()
+        gzip.executableURL = URL(fileURLWithPath: "/bin/gzip")
+        gzip.arguments = ["-k", "-f", path]
+        try gzip.run()
+        gzip.waitUntilExit()
+        let byOffset = try run(path) { $0.verification = .exact }
+        let byRereading = try run(path + ".gz") { $0.verification = .exact }
+        #expect(byOffset.pairs == byRereading.pairs)
+        #expect(!byOffset.pairs.isEmpty)
+    }
+
     @Test func resultsDoNotDependOnThreads() throws {
         let path = try corpus()
         let one = try run(path) { $0.threads = 1 }

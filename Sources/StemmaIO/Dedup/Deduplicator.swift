@@ -92,7 +92,7 @@ extension Deduplicator {
     func exactPairs(_ candidates: [DocumentPair], pass: SketchPass) throws -> [SimilarPair] {
         guard !candidates.isEmpty else { return [] }
         let documentPairs = candidates.map { DocumentPair(pass.rows[$0.a], pass.rows[$0.b]) }
-        return try ExactVerifier(inputs: inputs, options: options).verify(documentPairs).map { pair in
+        return try ExactVerifier(inputs: inputs, options: options).verify(documentPairs, origins: pass.origins).map { pair in
             var pair = pair
             (pair.a, pair.b) = (pass.rowOfDocument[pair.a] ?? 0, pass.rowOfDocument[pair.b] ?? 0)
             return pair
@@ -113,6 +113,8 @@ struct SketchPass {
     /// The document of each signature row; set-aside documents have no row.
     var rows: [Int] = []
     var rowOfDocument: [Int: Int] = [:]
+    /// Where each document can be read again, for exact verification.
+    var origins: [RecordOrigin?] = []
     /// Bottom-k samples per row, kept only when searching for containment.
     var samples: [[UInt64]] = []
     var batch: [CorpusRecord] = []
@@ -164,6 +166,7 @@ struct SketchPass {
                 if options.containment != nil { samples.append(sketch.bottom) }
             }
             documents.append(DedupDocument(id: record.id, facts: facts, isSetAside: isSetAside))
+            origins.append(record.origin)
         }
         bytesRead += job.bytes
         progress?(documents.count, bytesRead)

@@ -17,32 +17,30 @@ public struct ExactVerifier {
 
     /// The candidate pairs (document indices) that reach the Jaccard threshold or, when set, the
     /// containment threshold, with exact figures.
-    public func verify(_ candidates: [DocumentPair]) throws -> [SimilarPair] {
-        var earlierPartners: [Int: [Int]] = [:]
-        var lastPartner: [Int: Int] = [:]
-        for pair in candidates {
-            earlierPartners[pair.b, default: []].append(pair.a)
-            lastPartner[pair.a] = max(lastPartner[pair.a] ?? 0, pair.b)
-        }
-        var sets: [Int: [UInt64]] = [:]
-        var verified: [SimilarPair] = []
-        var index = 0
-        try CorpusReader(inputs: inputs, options: options.corpus).forEach(report: { _ in }) { record in
-            defer { index += 1 }
-            let partners = earlierPartners[index] ?? []
-            guard !partners.isEmpty || lastPartner[index] != nil else { return }
-            let set = shingleSet(record.text)
-            for partner in partners {
-                guard let other = sets[partner] else { continue }
-                let pair = Self.exactPair(partner, index, other, set)
-                if pair.jaccard >= options.threshold || (options.containment.map { max(pair.containmentAB, pair.containmentBA) >= $0 } ?? false) {
-                    verified.append(pair)
-                }
-                if lastPartner[partner] == index { sets[partner] = nil }
+    ///
+    /// With `origins` for every document involved, only those records are read again (by offset);
+    /// otherwise the whole corpus is read again.
+    public func verify(_ candidates: [DocumentPair], origins: [RecordOrigin?]? = nil) throws -> [SimilarPair] {
+        var state = VerificationState(candidates: candidates)
+        let needed = Set(candidates.flatMap { [$0.a, $0.b] }).sorted()
+        if let origins, needed.allSatisfy({ $0 < origins.count && origins[$0] != nil }) {
+            let fetcher = RecordFetcher(options: options.corpus)
+            for index in needed {
+                guard let origin = origins[index] else { continue }
+                state.read(index, text: try fetcher.text(at: origin), verifier: self)
             }
-            if let last = lastPartner[index], last > index { sets[index] = set }
+        } else {
+            var index = 0
+            try CorpusReader(inputs: inputs, options: options.corpus).forEach(report: { _ in }) { record in
+                state.read(index, text: record.text, verifier: self)
+                index += 1
+            }
         }
-        return verified.sorted { ($0.a, $0.b) < ($1.a, $1.b) }
+        return state.verified.sorted { ($0.a, $0.b) < ($1.a, $1.b) }
+    }
+
+    func accepts(_ pair: SimilarPair) -> Bool {
+        pair.jaccard >= options.threshold || (options.containment.map { max(pair.containmentAB, pair.containmentBA) >= $0 } ?? false)
     }
 
     func shingleSet(_ text: [UInt8]) -> [UInt64] {
@@ -57,5 +55,33 @@ public struct ExactVerifier {
         return SimilarPair(a: a, b: b, jaccard: union == 0 ? 1 : shared / union,
                            containmentAB: setA.isEmpty ? 0 : shared / Double(setA.count),
                            containmentBA: setB.isEmpty ? 0 : shared / Double(setB.count), isExact: true)
+    }
+}
+
+/// The pairs checked so far and the shingle sets still needed, as documents are read in order.
+struct VerificationState {
+    var earlierPartners: [Int: [Int]] = [:]
+    var lastPartner: [Int: Int] = [:]
+    var sets: [Int: [UInt64]] = [:]
+    var verified: [SimilarPair] = []
+
+    init(candidates: [DocumentPair]) {
+        for pair in candidates {
+            earlierPartners[pair.b, default: []].append(pair.a)
+            lastPartner[pair.a] = max(lastPartner[pair.a] ?? 0, pair.b)
+        }
+    }
+
+    mutating func read(_ index: Int, text: [UInt8], verifier: ExactVerifier) {
+        let partners = earlierPartners[index] ?? []
+        guard !partners.isEmpty || lastPartner[index] != nil else { return }
+        let set = verifier.shingleSet(text)
+        for partner in partners {
+            guard let other = sets[partner] else { continue }
+            let pair = ExactVerifier.exactPair(partner, index, other, set)
+            if verifier.accepts(pair) { verified.append(pair) }
+            if lastPartner[partner] == index { sets[partner] = nil }
+        }
+        if let last = lastPartner[index], last > index { sets[index] = set }
     }
 }

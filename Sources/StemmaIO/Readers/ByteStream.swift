@@ -32,6 +32,10 @@ public final class ByteStream {
         gzbuffer(file, 1 << 17)
     }
 
+    /// Whether the bytes are read as they are in a file (not decompressed, not standard input), so
+    /// that offsets into the stream are offsets into the file. Known after the first read.
+    public var isPlainFile: Bool { path != "-" && gzdirect(file) != 0 }
+
     deinit {
         gzclose(file)
     }

@@ -145,7 +145,9 @@ struct ReadContext {
             let path = rootURL.appendingPathComponent(relative).path
             let bytes = try ByteStream(path: path).readAll()
             guard let text = try validatedText(bytes, location: path) else { continue }
-            try emit(CorpusRecord(id: relative, text: text, date: Self.markerDate(text), location: path))
+            var record = CorpusRecord(id: relative, text: text, date: Self.markerDate(text), location: path)
+            if !path.hasSuffix(".gz") { record.origin = RecordOrigin(path: path, offset: 0, length: bytes.count, kind: .textFile) }
+            try emit(record)
         }
     }
 }

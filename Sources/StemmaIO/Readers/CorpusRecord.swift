@@ -12,6 +12,8 @@ public struct CorpusRecord: Sendable {
     public var extra: [(key: String, json: [UInt8])]
     /// `file:line` for JSONL and CSV, the file path for a text file.
     public var location: String
+    /// Where the record can be read again without reading the rest, when its input allows it.
+    public var origin: RecordOrigin?
 
     public init(id: String, text: [UInt8], title: String? = nil, date: String? = nil, url: String? = nil,
                 source: String? = nil, extra: [(key: String, json: [UInt8])] = [], location: String) {
@@ -24,6 +26,15 @@ public struct CorpusRecord: Sendable {
         self.extra = extra
         self.location = location
     }
+}
+
+/// The bytes of one record in a plain file: a JSONL line, or a whole text file.
+public struct RecordOrigin: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable { case jsonLine, textFile }
+    public var path: String
+    public var offset: Int
+    public var length: Int
+    public var kind: Kind
 }
 
 /// A problem with one record or file: skipped (the record is not read) or a warning (it is read,

@@ -7,20 +7,22 @@ struct LineSplitter {
     private var searched = 0
     private var atEnd = false
     private(set) var lineNumber = 0
+    /// Bytes of the stream dropped from the front of `buffer`, to give lines absolute offsets.
+    private var dropped = 0
 
     init(stream: ByteStream, prefix: [UInt8] = []) {
         self.stream = stream
         buffer = prefix
     }
 
-    /// Calls `body` with the next line (without its `\n` or `\r\n`) and its number; returns false
-    /// at the end.
-    mutating func next(_ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Void) throws -> Bool {
+    /// Calls `body` with the next line (without its `\n` or `\r\n`), its number and its byte offset in
+    /// the stream; returns false at the end.
+    mutating func next(_ body: (UnsafeBufferPointer<UInt8>, Int, Int) throws -> Void) throws -> Bool {
         while true {
             if let newline = buffer[max(start, searched)...].firstIndex(of: 0x0A) {
                 lineNumber += 1
                 let end = newline > start && buffer[newline - 1] == 0x0D ? newline - 1 : newline
-                try buffer.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<end]), lineNumber) }
+                try buffer.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<end]), lineNumber, dropped + start) }
                 start = newline + 1
                 searched = start
                 return true
@@ -28,7 +30,7 @@ struct LineSplitter {
             if atEnd {
                 guard start < buffer.count else { return false }
                 lineNumber += 1
-                try buffer.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start...]), lineNumber) }
+                try buffer.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start...]), lineNumber, dropped + start) }
                 start = buffer.count
                 return true
             }
@@ -37,6 +39,7 @@ struct LineSplitter {
             if start > 0 {
                 buffer.removeSubrange(0..<start)
                 searched -= start
+                dropped += start
                 start = 0
             }
             atEnd = !(try stream.read(into: &buffer))

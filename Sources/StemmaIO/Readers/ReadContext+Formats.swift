@@ -5,10 +5,13 @@ extension ReadContext {
 
     func readJSONL(_ stream: ByteStream, prefix: [UInt8] = []) throws {
         var lines = LineSplitter(stream: stream, prefix: prefix)
-        while try lines.next({ line, number in try readJSONLine(line, number: number, path: stream.path) }) {}
+        while try lines.next({ line, number, offset in
+            let origin = stream.isPlainFile ? RecordOrigin(path: stream.path, offset: offset, length: line.count, kind: .jsonLine) : nil
+            try readJSONLine(line, number: number, path: stream.path, origin: origin)
+        }) {}
     }
 
-    func readJSONLine(_ line: UnsafeBufferPointer<UInt8>, number: Int, path: String) throws {
+    func readJSONLine(_ line: UnsafeBufferPointer<UInt8>, number: Int, path: String, origin: RecordOrigin? = nil) throws {
         guard line.contains(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0D) }) else { return }  // blank lines
         let location = "\(path):\(number)"
         let members: [(key: String, value: JSONLineParser.Value)]
@@ -44,9 +47,11 @@ extension ReadContext {
             return
         }
         guard let validText = try validatedText(rawText, location: location) else { return }
-        try emit(CorpusRecord(
+        var record = CorpusRecord(
             id: fields[options.idField] ?? location, text: validText, title: fields["title"], date: fields["date"],
-            url: fields["url"], source: fields["source"], extra: extra, location: location))
+            url: fields["url"], source: fields["source"], extra: extra, location: location)
+        record.origin = origin
+        try emit(record)
     }
 
     func skip(_ path: String, _ line: Int, _ reason: String) throws {

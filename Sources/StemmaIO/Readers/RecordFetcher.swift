@@ -1,0 +1,52 @@
+import Foundation
+
+/// Reads single records back from their origins, without reading the rest of their files.
+final class RecordFetcher {
+    let options: CorpusOptions
+    private var handles: [String: FileHandle] = [:]
+
+    init(options: CorpusOptions) {
+        self.options = options
+    }
+
+    deinit {
+        for handle in handles.values { try? handle.close() }
+    }
+
+    /// The record's text, checked and decoded exactly as the reader did the first time.
+    func text(at origin: RecordOrigin) throws -> [UInt8] {
+        let bytes = try read(origin)
+        var raw = bytes
+        if origin.kind == .jsonLine {
+            let members = try bytes.withUnsafeBufferPointer { line -> [(key: String, value: JSONLineParser.Value)] in
+                do { return try JSONLineParser.members(of: line) } catch {
+                    throw ReadError(file: origin.path, offset: origin.offset, reason: .malformed("changed since it was read"))
+                }
+            }
+            guard case .string(let text)? = members.first(where: { $0.key == options.textField })?.value else {
+                throw ReadError(file: origin.path, offset: origin.offset, reason: .malformed("changed since it was read"))
+            }
+            raw = text
+        }
+        return try TextInput.decode(raw, path: origin.path, lossy: options.lossy).bytes
+    }
+
+    private func read(_ origin: RecordOrigin) throws -> [UInt8] {
+        let handle: FileHandle
+        if let open = handles[origin.path] {
+            handle = open
+        } else {
+            guard let opened = FileHandle(forReadingAtPath: origin.path) else {
+                throw ReadError(file: origin.path, reason: .unreadable("cannot open it again"))
+            }
+            handles[origin.path] = opened
+            handle = opened
+        }
+        try handle.seek(toOffset: UInt64(origin.offset))
+        let data = try handle.read(upToCount: origin.length) ?? Data()
+        guard data.count == origin.length else {
+            throw ReadError(file: origin.path, offset: origin.offset, reason: .malformed("changed since it was read"))
+        }
+        return Array(data)
+    }
+}
