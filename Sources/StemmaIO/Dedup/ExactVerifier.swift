@@ -6,7 +6,7 @@ public import StemmaCore
 /// Pairs are checked as the later document of each pair is read. A document's shingle set is kept
 /// only from its reading until its last partner's, so memory follows how far apart pairs lie in
 /// the input, not the corpus size.
-public struct ExactVerifier {
+public struct ExactVerifier: Sendable {
     public let inputs: [String]
     public let options: DedupOptions
 
@@ -23,19 +23,30 @@ public struct ExactVerifier {
     public func verify(_ candidates: [DocumentPair], origins: [RecordOrigin?]? = nil) throws -> [SimilarPair] {
         var state = VerificationState(candidates: candidates)
         let needed = Set(candidates.flatMap { [$0.a, $0.b] }).sorted()
+        // Records are read in order and their shingle sets computed in parallel, a chunk at a time.
+        var chunk: [(index: Int, text: [UInt8])] = []
+        func drain() {
+            let sets = ParallelMap.map(chunk.map(\.text), minimumCount: 64, threads: options.threads) { shingleSet($0) }
+            for (entry, set) in zip(chunk, sets) { state.read(entry.index, set: set, accepts: accepts) }
+            chunk.removeAll(keepingCapacity: true)
+        }
         if let origins, needed.allSatisfy({ $0 < origins.count && origins[$0] != nil }) {
             let fetcher = RecordFetcher(options: options.corpus)
             for index in needed {
                 guard let origin = origins[index] else { continue }
-                state.read(index, text: try fetcher.text(at: origin), verifier: self)
+                chunk.append((index, try fetcher.text(at: origin)))
+                if chunk.count == 2_048 { drain() }
             }
         } else {
+            let wanted = Set(needed)
             var index = 0
             try CorpusReader(inputs: inputs, options: options.corpus).forEach(report: { _ in }) { record in
-                state.read(index, text: record.text, verifier: self)
+                if wanted.contains(index) { chunk.append((index, record.text)) }
+                if chunk.count == 2_048 { drain() }
                 index += 1
             }
         }
+        drain()
         return state.verified.sorted { ($0.a, $0.b) < ($1.a, $1.b) }
     }
 
@@ -72,14 +83,15 @@ struct VerificationState {
         }
     }
 
-    mutating func read(_ index: Int, text: [UInt8], verifier: ExactVerifier) {
+    /// Checks the pairs that `index` closes, given its shingle set, and keeps the set while later
+    /// partners need it.
+    mutating func read(_ index: Int, set: [UInt64], accepts: (SimilarPair) -> Bool) {
         let partners = earlierPartners[index] ?? []
         guard !partners.isEmpty || lastPartner[index] != nil else { return }
-        let set = verifier.shingleSet(text)
         for partner in partners {
             guard let other = sets[partner] else { continue }
             let pair = ExactVerifier.exactPair(partner, index, other, set)
-            if verifier.accepts(pair) { verified.append(pair) }
+            if accepts(pair) { verified.append(pair) }
             if lastPartner[partner] == index { sets[partner] = nil }
         }
         if let last = lastPartner[index], last > index { sets[index] = set }
