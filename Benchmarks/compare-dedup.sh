@@ -4,7 +4,7 @@
 # recall against exact Jaccard; then Stemma's per-core sketching throughput and its cost per
 # document from 10k to DOCS (and 1M with SCALE_1M=1).
 #
-# Usage: Benchmarks/compare-dedup.sh            Knobs: DOCS (100000), SEED (42), SCALE_1M (0)
+# Usage: Benchmarks/compare-dedup.sh     Knobs: DOCS (100000), SEED (42), SCALE_1M (0), REUSE (0: measure again)
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -44,40 +44,52 @@ measure() {
     awk -v name="$name" '{ printf "%s %.2f %.1f\n", name, $1, $2 / 1024 }' "$DATA/$name.time"
 }
 
+# "precision recall" of a pairs file against exact Jaccard.
+accuracy_of() {
+    "$BIN/stemma-corpus" evaluate "$CORPUS" "$1" | "$PY" -c '
+import json, sys
+result = json.load(sys.stdin)
+print("%.4f    %.4f" % (result["precision"], result["recall"]))'
+}
+
 CORPUS="$(corpus "$DOCS")"
 step "Corpus: $CORPUS ($(du -m "$CORPUS" | cut -f1) MB, $DOCS documents)"
 RESULTS="$DATA/dedup-results.txt"
+if [[ "${REUSE:-0}" == 1 && -s "$RESULTS" ]]; then
+    echo "(REUSE=1: reporting the measurements already in $RESULTS)"
+else
 : >"$RESULTS"
-measure stemma-estimate "$BIN/stemma" dedup "$CORPUS" --format jsonl --quiet >>"$RESULTS"
-cp "$DATA/stemma-estimate.out" "$DATA/stemma-estimate.pairs"
-measure stemma-exact "$BIN/stemma" dedup "$CORPUS" --verify exact --format jsonl --quiet >>"$RESULTS"
-cp "$DATA/stemma-exact.out" "$DATA/stemma-exact.pairs"
+for verify in auto estimate exact; do
+    measure "stemma-$verify" "$BIN/stemma" dedup "$CORPUS" --verify "$verify" --format jsonl --quiet >>"$RESULTS"
+    cp "$DATA/stemma-$verify.out" "$DATA/stemma-$verify.pairs"
+done
 measure rensa "$PY" "$HERE/peers_dedup.py" rensa "$CORPUS" "$DATA/rensa.pairs" >>"$RESULTS"
 measure datasketch "$PY" "$HERE/peers_dedup.py" datasketch "$CORPUS" "$DATA/datasketch.pairs" >>"$RESULTS"
 if measure text-dedup env HF_DATASETS_OFFLINE=1 "$PY" -m text_dedup.minhash --path json --data_files "$CORPUS" --split train \
     --cache_dir "$DATA/hf-cache" --output "$DATA/text-dedup-out" --column text --ngram 5 --num_perm 128 --threshold 0.5 \
     --num_proc 2 >>"$RESULTS"; then :; else echo "text-dedup failed; see $DATA/text-dedup.err" >&2; fi
+fi
 
-step "End to end on $DOCS documents (ratio = peer time / stemma estimate time); accuracy against exact Jaccard"
+step "End to end on $DOCS documents (ratio = time / stemma's default (auto) time); accuracy against exact Jaccard"
 printf '%-18s %9s %9s %8s %10s %8s\n' tool seconds "RSS MB" ratio precision recall
-base="$(awk '$1 == "stemma-estimate" { print $2 }' "$RESULTS")"
+base="$(awk '$1 == "stemma-auto" { print $2 }' "$RESULTS")"
 while read -r name seconds rss; do
     accuracy="-        -"
     if [[ -s "$DATA/$name.pairs" ]]; then
-        accuracy="$("$BIN/stemma-corpus" evaluate "$CORPUS" "$DATA/$name.pairs" | "$PY" -c 'import json,sys; r=json.load(sys.stdin); print(f"{r[\"precision\"]:.4f}   {r[\"recall\"]:.4f}")')"
+        accuracy="$(accuracy_of "$DATA/$name.pairs")"
     fi
-    printf '%-18s %9s %9s %7.1fx %s\n' "$name" "$seconds" "$rss" "$(echo "$seconds / $base" | bc -l)" "$accuracy"
+    printf '%-18s %9s %9s %7.1fx   %s\n' "$name" "$seconds" "$rss" "$(awk -v a="$seconds" -v b="$base" 'BEGIN { print a / b }')" "$accuracy"
 done <"$RESULTS"
 
 step "Sketching throughput, one core (shingles + MinHash-128, 5 KB documents)"
 "$BIN/stemma-diff-bench" --sketch "$CORPUS" 1
 
-step "Cost per document as the corpus grows (stemma dedup, estimate)"
+step "Cost per document as the corpus grows (stemma dedup, default auto verification)"
 sizes=(10000 30000 "$DOCS")
 [[ "$SCALE_1M" == 1 ]] && sizes+=(1000000)
 for count in "${sizes[@]}"; do
     path="$(corpus "$count")"
-    line="$(measure "scale-$count" "$BIN/stemma" dedup "$path" --format text --quiet)"
+    line="$(measure "scale-$count" "$BIN/stemma" dedup "$path" --format text --quiet)"  # default: auto
     set -- $line
-    printf '%8d documents: %7.2f s, %7.1f MB peak, %6.2f µs per document\n' "$count" "$2" "$3" "$(echo "$2 * 1000000 / $count" | bc -l)"
+    printf '%8d documents: %7.2f s, %7.1f MB peak, %6.2f µs per document\n' "$count" "$2" "$3" "$(awk -v s="$2" -v n="$count" 'BEGIN { print s * 1000000 / n }')"
 done
