@@ -13,23 +13,28 @@ extension Shingles {
         var scanner = TokenScanner(bytes: bytes)
         // The window's polynomial slides in O(1): drop the oldest key's term, shift, add the new key.
         let oldestWeight = basePower(count - 1)
-        var ring = [UInt64](repeating: 0, count: count)
-        var state: UInt64 = 0
-        var words = 0
-        var slot = 0  // the ring position of the oldest key, without a division per word
-        while let key = scanner.nextWordKey() {
-            if words >= count { state = state &- ring[slot] &* oldestWeight }
-            state = state &* polynomialBase &+ key
-            ring[slot] = key
-            slot = slot + 1 == count ? 0 : slot + 1
-            words += 1
-            if words >= count {
-                result.append(StableHash.finalize(state &+ UInt64(count)))
+        // At most one shingle per two bytes: reserving once keeps `append` from growing the array.
+        result.reserveCapacity(result.count + bytes.count / 2 + 1)
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count) { ring in
+            // A stack buffer: writing an array element here cost a uniqueness check per word.
+            ring.initialize(repeating: 0)
+            var state: UInt64 = 0
+            var words = 0
+            var slot = 0  // the ring position of the oldest key
+            while let key = scanner.nextWordKey() {
+                if words >= count { state = state &- ring[slot] &* oldestWeight }
+                state = state &* polynomialBase &+ key
+                ring[slot] = key
+                slot = slot + 1 == count ? 0 : slot + 1
+                words += 1
+                if words >= count {
+                    result.append(StableHash.finalize(state &+ UInt64(count)))
+                }
             }
+            if words > 0 && words < count {
+                result.append(combined(ArraySlice(ring[0..<words])))
+            }
+            return words
         }
-        if words > 0 && words < count {
-            result.append(combined(ring[0..<words]))
-        }
-        return words
     }
 }
