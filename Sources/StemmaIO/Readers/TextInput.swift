@@ -52,26 +52,9 @@ public struct TextInput: Sendable {
         return inText - inOriginal
     }
 
+    /// The bytes of a file (gzip-compressed files are decompressed), or of standard input for `-`.
     public static func readBytes(_ path: String) throws -> [UInt8] {
-        if path == "-" {
-            return Array(FileHandle.standardInput.readDataToEndOfFile())
-        }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ReadError(file: path, reason: .notFound)
-        }
-        guard !isDirectory.boolValue else { throw ReadError(file: path, reason: .isDirectory) }
-        do {
-            return Array(try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe))
-        } catch {
-            throw ReadError(file: path, reason: .unreadable(Self.describe(error)))
-        }
+        try ByteStream(path: path).readAll()
     }
 
-    static func describe(_ error: any Error) -> String {
-        if let cocoa = error as? CocoaError, let underlying = cocoa.underlying as? POSIXError {
-            return String(cString: strerror(underlying.code.rawValue))
-        }
-        return (error as NSError).localizedDescription
-    }
 }

@@ -108,9 +108,7 @@ public struct DedupWriter: Sendable {
 
     /// The human summary for a terminal.
     public func terminalSummary(largest: Int = 5) -> String {
-        let formatter = NumberFormatter()
-        formatter.numberStyle = .decimal
-        func count(_ value: Int) -> String { formatter.string(from: NSNumber(value: value)) ?? String(value) }
+        func count(_ value: Int) -> String { ProgressBar.grouped(value) }
         var notes: [String] = []
         if result.setAside > 0 { notes.append("\(count(result.setAside)) set aside (fewer than \(options.minimumShingles) shingles)") }
         if result.skippedRecords > 0 { notes.append("\(count(result.skippedRecords)) bad records skipped") }
