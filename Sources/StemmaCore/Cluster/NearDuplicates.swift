@@ -108,12 +108,38 @@ public struct NearDuplicateSearch: Sendable {
 
     /// The candidates whose estimated Jaccard similarity reaches the threshold.
     public func verifiedPairs(_ candidates: [DocumentPair], matrix: SignatureMatrix, facts: [DocumentFacts]) -> [SimilarPair] {
-        ParallelMap.map(candidates, minimumCount: 16_384) { pair -> SimilarPair? in
+        triage(candidates, matrix: matrix, facts: facts, margin: 0).accepted
+    }
+
+    /// Sorts candidates by their estimated Jaccard similarity: accepted at or above
+    /// `threshold + margin`, uncertain strictly between `threshold − margin` and that, rejected
+    /// below. With a margin of zero nothing is uncertain.
+    public func triage(_ candidates: [DocumentPair], matrix: SignatureMatrix, facts: [DocumentFacts], margin: Double)
+        -> (accepted: [SimilarPair], uncertain: [DocumentPair])
+    {
+        let threshold = parameters.threshold
+        let decisions = ParallelMap.map(candidates, minimumCount: 16_384) { pair -> (SimilarPair?, Bool) in
             let jaccard = matrix.estimatedJaccard(pair.a, pair.b)
-            guard jaccard >= parameters.threshold else { return nil }
-            return SimilarPair(a: pair.a, b: pair.b, estimatedJaccard: jaccard,
-                               sizeA: facts[pair.a].shingles, sizeB: facts[pair.b].shingles)
-        }.compactMap { $0 }
+            if jaccard >= threshold + margin {
+                let accepted = SimilarPair(a: pair.a, b: pair.b, estimatedJaccard: jaccard,
+                                           sizeA: facts[pair.a].shingles, sizeB: facts[pair.b].shingles)
+                return (accepted, false)
+            }
+            return (nil, margin > 0 && jaccard > threshold - margin)
+        }
+        var accepted: [SimilarPair] = []
+        var uncertain: [DocumentPair] = []
+        for (candidate, (pair, isUncertain)) in zip(candidates, decisions) {
+            if let pair { accepted.append(pair) } else if isUncertain { uncertain.append(candidate) }
+        }
+        return (accepted, uncertain)
+    }
+
+    /// Three standard errors of a Jaccard estimate at the threshold: within this distance the
+    /// signatures cannot decide, and `--verify auto` checks exactly.
+    public var uncertaintyMargin: Double {
+        let t = parameters.threshold
+        return 3 * (t * (1 - t) / Double(parameters.permutations)).squareRoot()
     }
 
     /// Families from verified pairs: connected components, each with its representative chosen

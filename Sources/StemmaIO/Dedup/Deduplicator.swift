@@ -52,21 +52,8 @@ public final class Deduplicator {
             exactChecks = candidates.count
         case .auto:
             // Within three standard errors of the threshold the estimate cannot decide.
-            let t = options.threshold
-            let margin = 3 * (t * (1 - t) / Double(options.permutations)).squareRoot()
-            var uncertain: [DocumentPair] = []
-            pairs = []
-            for candidate in candidates {
-                let estimate = pass.matrix.estimatedJaccard(candidate.a, candidate.b)
-                if estimate >= t + margin {
-                    pairs.append(SimilarPair(a: candidate.a, b: candidate.b, estimatedJaccard: estimate,
-                                             sizeA: rowFacts[candidate.a].shingles, sizeB: rowFacts[candidate.b].shingles))
-                } else if estimate > t - margin {
-                    uncertain.append(candidate)
-                }
-            }
-            pairs += try exactPairs(uncertain, pass: pass)
-            pairs.sort { ($0.a, $0.b) < ($1.a, $1.b) }
+            let (accepted, uncertain) = search.triage(candidates, matrix: pass.matrix, facts: rowFacts, margin: search.uncertaintyMargin)
+            pairs = (accepted + (try exactPairs(uncertain, pass: pass))).sorted { ($0.a, $0.b) < ($1.a, $1.b) }
             exactChecks = uncertain.count
         }
         let families = search.families(of: pairs, facts: rowFacts, matrix: pass.matrix).map { family in
