@@ -15,11 +15,13 @@ var package = Package(
     products: [
         .library(name: "StemmaCore", targets: ["StemmaCore"]),
         .library(name: "StemmaIO", targets: ["StemmaIO"]),
+        .library(name: "StemmaStore", targets: ["StemmaStore"]),
         .executable(name: "stemma", targets: ["StemmaCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/onevcat/Rainbow.git", from: "4.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         // The AVX2 MinHash kernel, chosen at run time, so that a plain release build is fast too.
@@ -32,10 +34,15 @@ var package = Package(
             dependencies: ["StemmaCore", "CZlib", .product(name: "Rainbow", package: "Rainbow")],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "StemmaStore",
+            dependencies: ["StemmaCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "StemmaCLI",
             dependencies: [
-                "StemmaCore", "StemmaIO",
+                "StemmaCore", "StemmaIO", "StemmaStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -58,6 +65,11 @@ var package = Package(
         .testTarget(
             name: "StemmaCoreTests",
             dependencies: ["StemmaCore", "StemmaTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "StemmaStoreTests",
+            dependencies: ["StemmaStore", "StemmaCore", "StemmaTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -28,10 +28,8 @@ public enum CandidatePairs {
         var keys = [UInt64](repeating: 0, count: count)
         matrix.values.withUnsafeBufferPointer { values in
             for document in 0..<count {
-                var state: UInt64 = 0x4C53_4842_414E_4400 &+ UInt64(band)  // "LSHBAND" + band
-                let start = document * k + band * rows
-                for row in 0..<rows { state = StableHash.combine(state, UInt64(values[start + row])) }
-                keys[document] = (state & ~indexMask) | UInt64(document)
+                let signature = UnsafeBufferPointer(rebasing: values[(document * k)..<((document + 1) * k)])
+                keys[document] = (LSHParameters.bandKey(band, rows: rows, of: signature) & ~indexMask) | UInt64(document)
             }
         }
         RadixSort.sort(&keys)

@@ -48,6 +48,20 @@ public struct LSHParameters: Sendable, Hashable, CustomStringConvertible {
         falseNegativeArea = best.fn
     }
 
+    /// The key of one band of a signature: equal keys put two documents in the same bucket.
+    @inline(__always)
+    public static func bandKey(_ band: Int, rows: Int, of signature: UnsafeBufferPointer<UInt32>) -> UInt64 {
+        var state: UInt64 = 0x4C53_4842_414E_4400 &+ UInt64(band)  // "LSHBAND" + band
+        let start = band * rows
+        for row in 0..<rows { state = StableHash.combine(state, UInt64(signature[start + row])) }
+        return state
+    }
+
+    /// The keys of every band of a signature.
+    public func bandKeys(of signature: [UInt32]) -> [UInt64] {
+        signature.withUnsafeBufferPointer { values in (0..<bands).map { Self.bandKey($0, rows: rows, of: values) } }
+    }
+
     /// The probability that two sets of Jaccard similarity `similarity` become candidates.
     public func candidateProbability(similarity: Double) -> Double {
         1 - pow(1 - pow(similarity, Double(rows)), Double(bands))

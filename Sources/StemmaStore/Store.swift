@@ -1,0 +1,102 @@
+public import GRDB
+public import StemmaCore
+import Foundation
+
+/// An incremental index of documents and their versions on SQLite (WAL mode), for finding what a
+/// new text is a version or copy of.
+///
+/// ```swift
+/// let store = try Store.open(path: "stemma.db", parameters: StoreParameters())
+/// try store.add([StoreDocument(id: "a", text: Array(text.utf8))], keepText: true)
+/// let matches = try store.matches(for: Array(query.utf8))
+/// ```
+public final class Store: Sendable {
+    public let path: String
+    public let parameters: StoreParameters
+    let writer: any DatabaseWriter
+    let sketcher: DocumentSketcher
+    let lsh: LSHParameters
+
+    init(path: String, writer: any DatabaseWriter, parameters: StoreParameters) throws {
+        self.path = path
+        self.writer = writer
+        self.parameters = parameters
+        (sketcher, lsh) = try parameters.validated()
+    }
+
+    /// Opens or creates the store at `path`. With `parameters` nil, those it was made with are used
+    /// (the defaults for a new store); otherwise they must match them.
+    ///
+    /// - Throws: ``StoreError`` for a file that is not a Stemma database, a newer schema or other
+    ///   parameters; nothing is written in those cases.
+    public static func open(path: String, parameters: StoreParameters? = nil) throws -> Store {
+        try checkHeader(path)
+        let pool: DatabasePool
+        do {
+            var configuration = Configuration()
+            configuration.busyMode = .timeout(10)
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw StoreError.notADatabase(path: path, reason: "\(error)")
+        }
+        let stored = try prepare(pool, path: path, requested: parameters)
+        return try Store(path: path, writer: pool, parameters: stored)
+    }
+
+    /// A new, empty store in memory, with the real migrations: for tests.
+    public static func empty(parameters: StoreParameters = StoreParameters()) throws -> Store {
+        let queue = try DatabaseQueue()
+        let stored = try prepare(queue, path: ":memory:", requested: parameters)
+        return try Store(path: ":memory:", writer: queue, parameters: stored)
+    }
+
+    /// A SQLite file starts with "SQLite format 3\0"; anything else is refused before SQLite
+    /// could treat it as empty and write over it.
+    static func checkHeader(_ path: String) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return }  // a new file
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        guard header.isEmpty || header == Data("SQLite format 3\u{0}".utf8) else {
+            throw StoreError.notADatabase(path: path, reason: "no SQLite header")
+        }
+    }
+
+    static func prepare(_ writer: any DatabaseWriter, path: String, requested: StoreParameters?) throws -> StoreParameters {
+        do {
+            try writer.read { db in
+                let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+                if !tables.isEmpty, !tables.contains("storeInfo") { throw StoreError.notAStemmaDatabase(path: path) }
+                let applied = try migrator.appliedIdentifiers(db)
+                if !applied.isSubset(of: Set(migrator.migrations)) { throw StoreError.newerSchema(path: path) }
+            }
+            try migrator.migrate(writer)
+            return try writer.write { db in try parameters(in: db, path: path, requested: requested) }
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
+            throw StoreError.notADatabase(path: path, reason: error.message ?? "corrupt")
+        }
+    }
+
+    /// The stored parameters, recording `requested` in a new store and refusing a mismatch.
+    static func parameters(in db: Database, path: String, requested: StoreParameters?) throws -> StoreParameters {
+        let info = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT key, value FROM storeInfo").map {
+            (String($0["key"] as String), String($0["value"] as String))
+        })
+        guard let shingle = info["shingle"].flatMap(Int.init), let permutations = info["permutations"].flatMap(Int.init),
+            let seed = info["seed"].flatMap(UInt64.init), let threshold = info["threshold"].flatMap(Double.init)
+        else {
+            let parameters = requested ?? StoreParameters()
+            for (key, value) in [("shingle", "\(parameters.shingleSize)"), ("permutations", "\(parameters.permutations)"),
+                                 ("seed", "\(parameters.seed)"), ("threshold", "\(parameters.threshold)")] {
+                try db.execute(sql: "INSERT INTO storeInfo (key, value) VALUES (?, ?)", arguments: [key, value])
+            }
+            return parameters
+        }
+        let stored = StoreParameters(shingleSize: shingle, permutations: permutations, seed: seed, threshold: threshold)
+        if let requested, requested != stored {
+            throw StoreError.parametersMismatch(path: path, stored: stored.description, requested: requested.description)
+        }
+        return stored
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import GRDB
+import StemmaCore
+import StemmaStore
+import StemmaTestSupport
+import Testing
+
+@Suite struct StoreTests {
+    func document(_ id: String, _ text: String, date: String? = nil) -> StoreDocument {
+        StoreDocument(id: id, text: Array(text.utf8), date: date)
+    }
+
+    func temporaryPath() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("stemma-store-\(UUID().uuidString).db").path
+    }
+
+    @Test func addingIsIdempotentAndRecordsVersions() throws {
+        let store = try Store.empty()
+        let v1 = try Fixtures.example(version: 1), v2 = try Fixtures.example(version: 2)
+        #expect(try store.add([document("harbor", v1), document("wt", try Fixtures.oldSeed())]) == [.added, .added])
+        #expect(try store.add([document("harbor", v1)]) == [.unchanged])
+        #expect(try store.add([document("harbor", v2)]) == [.newVersion(2)])
+        let counts = try store.counts()
+        #expect(counts.documents == 2 && counts.versions == 3)
+    }
+
+    @Test func matchFindsVersionsAndCopies() throws {
+        let store = try Store.empty()
+        _ = try store.add([document("harbor", try Fixtures.example(version: 1), date: "2026-02-20"),
+                           document("wt", try Fixtures.oldSeed(), date: "2022-03-02")])
+        _ = try store.add([document("harbor", try Fixtures.example(version: 2))])
+        let matches = try store.matches(for: Array(try Fixtures.example(version: 3).utf8))
+        #expect(matches.map(\.documentID) == ["harbor", "harbor"])
+        #expect(matches.first?.version == 2)  // v3 derives from v2
+        #expect((matches.first?.jaccard ?? 0) > (matches.last?.jaccard ?? 1))
+        let copy = try store.matches(for: Array(try Fixtures.newSeed().utf8))
+        #expect(copy.map(\.documentID) == ["wt"])
+        #expect(copy.first?.date == "2022-03-02")
+        #expect(try store.matches(for: Array("Nothing like any stored text at all, about gardening.".utf8)).isEmpty)
+    }
+
+    @Test func fileStoreKeepsItsParametersAndRefusesOthers() throws {
+        let path = temporaryPath()
+        let parameters = StoreParameters(shingleSize: 4, permutations: 64, seed: 9, threshold: 0.6)
+        _ = try Store.open(path: path, parameters: parameters).add([document("a", "One two three four five six seven.")])
+        let reopened = try Store.open(path: path)
+        #expect(reopened.parameters == parameters)
+        #expect(try reopened.counts().documents == 1)
+        #expect(throws: StoreError.self) { try Store.open(path: path, parameters: StoreParameters()) }
+    }
+
+    @Test func foreignFilesAreRefusedAndLeftAlone() throws {
+        let text = temporaryPath()
+        try Data("just some text, not a database".utf8).write(to: URL(fileURLWithPath: text))
+        #expect(throws: StoreError.self) { try Store.open(path: text) }
+        #expect(try String(contentsOfFile: text, encoding: .utf8) == "just some text, not a database")
+
+        let other = temporaryPath()
+        try DatabaseQueue(path: other).write { try $0.execute(sql: "CREATE TABLE notes (body TEXT)") }
+        #expect(throws: StoreError.notAStemmaDatabase(path: other)) { try Store.open(path: other) }
+    }
+
+    @Test func newerSchemaIsRefused() throws {
+        let path = temporaryPath()
+        _ = try Store.open(path: path)
+        try DatabaseQueue(path: path).write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-future')") }
+        #expect(throws: StoreError.newerSchema(path: path)) { try Store.open(path: path) }
+    }
+}
