@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import StemmaIO
+import StemmaStore
 
 /// The `stemma` command: finds versions and copies of a text and shows exactly what changed.
 @main
@@ -9,7 +10,7 @@ struct Stemma: ParsableCommand {
         commandName: "stemma",
         abstract: "Find every version and copy of a text, and show exactly what changed.",
         version: "0.1.0",
-        subcommands: [Diff.self, Dedup.self, Patch.self]
+        subcommands: [Diff.self, Dedup.self, Index.self, Match.self, Patch.self]
     )
 
     /// Runs the command with diff(1)'s exit statuses: 0 for no differences, 1 for differences,
@@ -25,7 +26,7 @@ struct Stemma: ParsableCommand {
                 Self.exit(withError: error)  // --help, --version
             }
             // Our own errors describe themselves in one line; parsing errors get argument-parser's.
-            let message = (error as? ReadError)?.description ?? message(for: error)
+            let message = (error as? ReadError)?.description ?? (error as? StoreError)?.description ?? message(for: error)
             FileHandle.standardError.write(Data("stemma: \(message)\n".utf8))
             Foundation.exit(2)
         }

@@ -1,0 +1,159 @@
+import ArgumentParser
+import Foundation
+import StemmaCore
+import StemmaIO
+import StemmaStore
+
+/// Options naming a store and, optionally, the sketch parameters it is made with.
+struct StoreOptions: ParsableArguments {
+    @Option(help: "The index database.")
+    var db = "stemma.db"
+
+    @Option(help: "Jaccard threshold of the index (only when creating it; default 0.5).")
+    var threshold: Double?
+
+    @Option(help: "Words per shingle (only when creating it; default 5).")
+    var shingle: Int?
+
+    @Option(help: "MinHash permutations (only when creating it; default 128).")
+    var permutations: Int?
+
+    @Option(help: "Seed of the MinHash permutations (only when creating it; default 1).")
+    var seed: UInt64?
+
+    /// The parameters asked for, or nil to use those the store was made with.
+    var requested: StoreParameters? {
+        guard threshold != nil || shingle != nil || permutations != nil || seed != nil else { return nil }
+        return StoreParameters(shingleSize: shingle ?? 5, permutations: permutations ?? 128, seed: seed ?? 1, threshold: threshold ?? 0.5)
+    }
+}
+
+/// `stemma index`: the incremental index of a growing collection.
+struct Index: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Maintain an incremental index of documents and their versions (SQLite).",
+        subcommands: [Add.self]
+    )
+
+    /// `stemma index add INPUT…`
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add documents to the index: new ids are added, changed texts become new versions, unchanged ones are skipped.",
+            discussion: "Each batch of documents is one transaction, so an interrupted run leaves whole batches. Exit status: 0, 1 when bad records were skipped, 2 on error."
+        )
+
+        @Argument(help: "Directories, .jsonl, .csv or text files (optionally .gz), or - for standard input.")
+        var inputs: [String]
+
+        @OptionGroup var store: StoreOptions
+
+        @Flag(help: "Do not keep the texts in the index (matching works without them).")
+        var noText = false
+
+        @Option(help: "The JSONL member or CSV column holding the id.")
+        var idField = "id"
+
+        @Option(help: "The JSONL member or CSV column holding the text.")
+        var textField = "text"
+
+        @Flag(help: "Replace invalid UTF-8 with U+FFFD instead of skipping the record.")
+        var lossy = false
+
+        @Flag(help: "Stop at the first bad record.")
+        var strict = false
+
+        func run() throws {
+            let index = try Store.open(path: store.db, parameters: store.requested)
+            var counts = (added: 0, versions: 0, unchanged: 0)
+            var batch: [StoreDocument] = []
+            func flush() throws {
+                for outcome in try index.add(batch, keepText: !noText) {
+                    switch outcome {
+                    case .added: counts.added += 1
+                    case .newVersion: counts.versions += 1
+                    case .unchanged: counts.unchanged += 1
+                    }
+                }
+                batch.removeAll(keepingCapacity: true)
+            }
+            var skipped = 0
+            try CorpusReader(inputs: inputs, options: CorpusOptions(idField: idField, textField: textField, lossy: lossy))
+                .forEach(report: { issue in
+                    if strict && issue.isSkipped { throw issue.error }
+                    if issue.isSkipped { skipped += 1 }
+                    FileHandle.standardError.write(Data("stemma: \(issue)\n".utf8))
+                }) { record in
+                    batch.append(StoreDocument(id: record.id, text: record.text, title: record.title, date: record.date,
+                                               url: record.url, source: record.source))
+                    if batch.count == 2_048 { try flush() }
+                }
+            try flush()
+            let total = try index.counts()
+            Console.write("\(counts.added) added, \(counts.versions) new versions, \(counts.unchanged) unchanged"
+                + " · \(total.documents) documents, \(total.versions) versions in \(store.db)\n")
+            if skipped > 0 { throw ExitCode(1) }
+        }
+    }
+}
+
+/// `stemma match FILE`: what an indexed collection holds of a text.
+struct Match: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Find the indexed documents that are versions or copies of a text, best first.",
+        discussion: "Exit status as grep(1): 0 when something matched, 1 when nothing did, 2 on error."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Argument(help: "The text: a file, or - for standard input.")
+    var file: String
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: "At most this many matches.")
+    var limit = 20
+
+    @Option(help: "Output format.")
+    var format: Format = .text
+
+    @Flag(help: "Replace invalid UTF-8 with U+FFFD instead of failing.")
+    var lossy = false
+
+    func run() throws {
+        guard FileManager.default.fileExists(atPath: store.db) else {
+            throw ReadError(file: store.db, reason: .malformed("no such index; create it with stemma index add"))
+        }
+        let index = try Store.open(path: store.db, parameters: store.requested)
+        let text = try TextInput.read(file, lossy: lossy)
+        let matches = try index.matches(for: text.bytes, limit: limit)
+        switch format {
+        case .text:
+            for match in matches {
+                Console.write(String(format: "%.3f  %@ (version %d)", match.jaccard, match.documentID, match.version)
+                    + (match.date.map { "  \($0)" } ?? "")
+                    + String(format: "  · contains %.0f%% of the text, %.0f%% of it is in the text\n",
+                             match.containmentOfQuery * 100, match.containmentOfIndexed * 100))
+            }
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            for match in matches {
+                let record = MatchRecord(id: match.documentID, version: match.version, date: match.date, title: match.title,
+                                         jaccard: match.jaccard, containmentOfQuery: match.containmentOfQuery,
+                                         containmentOfIndexed: match.containmentOfIndexed)
+                Console.write(String(decoding: try encoder.encode(record), as: UTF8.self) + "\n")
+            }
+        }
+        if matches.isEmpty { throw ExitCode(1) }
+    }
+
+    struct MatchRecord: Encodable {
+        var id: String
+        var version: Int
+        var date: String?
+        var title: String?
+        var jaccard: Double
+        var containmentOfQuery: Double
+        var containmentOfIndexed: Double
+    }
+}

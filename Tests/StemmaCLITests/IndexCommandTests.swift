@@ -1,0 +1,34 @@
+import Foundation
+import StemmaTestSupport
+import Testing
+
+@Suite(.serialized) struct IndexCommandTests {
+    let db = FileManager.default.temporaryDirectory.appendingPathComponent("stemma-index-\(UUID().uuidString).db").path
+
+    @Test func indexThenMatch() throws {
+        let add = try StemmaProcess.run(["index", "add", "Examples", "--db", db])
+        #expect(add.status == 0)
+        #expect(add.output == "3 added, 0 new versions, 0 unchanged · 3 documents, 3 versions in \(db)\n")
+        let again = try StemmaProcess.run(["index", "add", "Examples", "--db", db])
+        #expect(again.output.hasPrefix("0 added, 0 new versions, 3 unchanged"))
+
+        let match = try StemmaProcess.run(["match", "Examples/harbor-bridge/v3.txt", "--db", db, "--format", "json"])
+        #expect(match.status == 0)
+        let first = try #require(try JSONSerialization.jsonObject(with: Data(match.output.split(separator: "\n")[0].utf8)) as? [String: Any])
+        #expect(first["id"] as? String == "harbor-bridge/v3.txt")
+        #expect(first["jaccard"] as? Double == 1)
+        #expect(match.output.split(separator: "\n").count == 3)
+
+        let none = try StemmaProcess.run(["match", "README.md", "--db", db])
+        #expect(none.status == 1 && none.output.isEmpty)
+    }
+
+    @Test func missingIndexAndForeignFilesAreErrors() throws {
+        let missing = try StemmaProcess.run(["match", "README.md", "--db", db + ".missing"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("no such index"))
+        let foreign = try StemmaProcess.run(["index", "add", "Examples", "--db", "README.md"])
+        #expect(foreign.status == 2)
+        #expect(foreign.stderr == "stemma: README.md: not a Stemma database (no SQLite header); nothing was changed\n")
+    }
+}
