@@ -62,8 +62,8 @@ extension Store {
                            arguments: [number, document.title, document.date, document.url, document.source, document.id])
         } else {
             number = 1
-            try db.execute(sql: "INSERT INTO document (id, source, url, title, date, latestVersion) VALUES (?, ?, ?, ?, ?, 1)",
-                           arguments: [document.id, document.source, document.url, document.title, document.date])
+            try db.execute(sql: "INSERT INTO document (id, source, url, title, date, latestVersion, family) VALUES (?, ?, ?, ?, ?, 1, ?)",
+                           arguments: [document.id, document.source, document.url, document.title, document.date, document.id])
         }
         let text: String? = keepText ? String(decoding: document.text, as: UTF8.self) : nil
         try db.execute(sql: """
@@ -72,11 +72,52 @@ extension Store {
             """, arguments: [document.id, number, contentHash, document.text.count, sketch.shingles, document.date, text,
                              SignatureBlob.encode(sketch.signature, seed: parameters.seed)])
         let version = db.lastInsertedRowID
-        for (band, key) in lsh.bandKeys(of: sketch.signature).enumerated() {
+        let keys = lsh.bandKeys(of: sketch.signature)
+        try joinFamilies(of: document.id, signature: sketch.signature, keys: keys, in: db)
+        for (band, key) in keys.enumerated() {
             try db.execute(sql: "INSERT OR IGNORE INTO lshBucket (band, bucket, version) VALUES (?, ?, ?)",
                            arguments: [band, Int64(bitPattern: key), version])
         }
         return number == 1 ? .added : .newVersion(number)
+    }
+
+    /// Records the pairs a new version makes with other documents' versions and merges their
+    /// families into one (named after the smallest family name, so the result does not depend on
+    /// the order of adds).
+    func joinFamilies(of documentID: String, signature: [UInt32], keys: [UInt64], in db: Database) throws {
+        var partners: [String: Double] = [:]
+        for (versionID, otherID, otherSignature) in try candidateVersions(keys: keys, in: db) where otherID != documentID {
+            let jaccard = MinHasher.estimatedJaccard(signature, otherSignature)
+            if jaccard >= parameters.threshold { partners[otherID] = max(partners[otherID] ?? 0, jaccard) }
+            _ = versionID
+        }
+        guard !partners.isEmpty else { return }
+        for (other, jaccard) in partners {
+            let (a, b) = documentID < other ? (documentID, other) : (other, documentID)
+            try db.execute(sql: "INSERT INTO pair (a, b, jaccard) VALUES (?, ?, ?) ON CONFLICT (a, b) DO UPDATE SET jaccard = max(jaccard, excluded.jaccard)",
+                           arguments: [a, b, jaccard])
+        }
+        let ids = [documentID] + partners.keys
+        let families = try String.fetchAll(db, sql: "SELECT DISTINCT family FROM document WHERE id IN (\(ids.map { _ in "?" }.joined(separator: ",")))",
+                                           arguments: StatementArguments(ids))
+        guard let merged = families.min(), families.count > 1 else { return }
+        try db.execute(sql: "UPDATE document SET family = ? WHERE family IN (\(families.map { _ in "?" }.joined(separator: ",")))",
+                       arguments: StatementArguments([merged] + families))
+    }
+
+    /// The versions sharing at least one LSH bucket with `keys`: their row id, document and signature.
+    func candidateVersions(keys: [UInt64], in db: Database) throws -> [(Int64, String, [UInt32])] {
+        var versions = Set<Int64>()
+        for (band, key) in keys.enumerated() {
+            versions.formUnion(try Int64.fetchAll(db, sql: "SELECT version FROM lshBucket WHERE band = ? AND bucket = ?",
+                                                  arguments: [band, Int64(bitPattern: key)]))
+        }
+        return try versions.sorted().compactMap { version in
+            guard let row = try Row.fetchOne(db, sql: "SELECT documentId, signature FROM documentVersion WHERE id = ?", arguments: [version]),
+                let signature = SignatureBlob.decode(row["signature"], seed: parameters.seed, permutations: parameters.permutations)
+            else { return nil }
+            return (version, row["documentId"], signature)
+        }
     }
 
     /// The number of documents and of versions.

@@ -26,27 +26,52 @@ extension Store {
         }
         let keys = lsh.bandKeys(of: sketch.signature)
         return try writer.read { db in
-            var candidates = Set<Int64>()
-            for (band, key) in keys.enumerated() {
-                let versions = try Int64.fetchAll(db, sql: "SELECT version FROM lshBucket WHERE band = ? AND bucket = ?",
-                                                  arguments: [band, Int64(bitPattern: key)])
-                candidates.formUnion(versions)
-            }
             var matches: [StoreMatch] = []
-            for version in candidates {
-                guard let row = try Row.fetchOne(db, sql: """
-                    SELECT v.documentId, v.number, v.shingles, v.signature, coalesce(v.date, d.date) AS date, d.title
-                    FROM documentVersion v JOIN document d ON d.id = v.documentId WHERE v.id = ?
-                    """, arguments: [version]),
-                    let signature = SignatureBlob.decode(row["signature"], seed: parameters.seed, permutations: parameters.permutations)
-                else { continue }
+            for (version, _, signature) in try candidateVersions(keys: keys, in: db) {
                 let jaccard = MinHasher.estimatedJaccard(sketch.signature, signature)
-                guard jaccard >= parameters.threshold else { continue }
+                guard jaccard >= parameters.threshold,
+                    let row = try Row.fetchOne(db, sql: """
+                        SELECT v.documentId, v.number, v.shingles, coalesce(v.date, d.date) AS date, d.title
+                        FROM documentVersion v JOIN document d ON d.id = v.documentId WHERE v.id = ?
+                        """, arguments: [version])
+                else { continue }
                 let pair = SimilarPair(a: 0, b: 1, estimatedJaccard: jaccard, sizeA: sketch.shingles, sizeB: row["shingles"])
                 matches.append(StoreMatch(documentID: row["documentId"], version: row["number"], date: row["date"], title: row["title"],
                                           jaccard: jaccard, containmentOfQuery: pair.containmentAB, containmentOfIndexed: pair.containmentBA))
             }
             return Array(matches.sorted { ($0.jaccard, $1.documentID, $1.version) > ($1.jaccard, $0.documentID, $0.version) }.prefix(limit))
+        }
+    }
+}
+
+/// A family of indexed documents: versions and copies of one text.
+public struct StoreFamily: Sendable, Equatable {
+    public var name: String
+    /// Member ids, earliest dated first, then by id.
+    public var members: [String]
+    public var earliestDate: String?
+    public var latestDate: String?
+}
+
+extension Store {
+    /// Families with more than one document, largest first, optionally limited to those with a
+    /// member dated within `dates` (ISO strings compare as dates) or from `source`.
+    public func families(dates: ClosedRange<String>? = nil, source: String? = nil) throws -> [StoreFamily] {
+        try writer.read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT family, id, date, source FROM document
+                WHERE family IN (SELECT family FROM document GROUP BY family HAVING count(*) > 1)
+                ORDER BY family, date IS NULL, date, id
+                """)
+            var grouped: [String: [Row]] = [:]
+            for row in rows { grouped[row["family"], default: []].append(row) }
+            let families = grouped.compactMap { name, members -> StoreFamily? in
+                let dated = members.compactMap { $0["date"] as String? }
+                if let dates, !dated.contains(where: { dates.contains(String($0.prefix(dates.lowerBound.count))) }) { return nil }
+                if let source, !members.contains(where: { ($0["source"] as String?) == source }) { return nil }
+                return StoreFamily(name: name, members: members.map { $0["id"] }, earliestDate: dated.min(), latestDate: dated.max())
+            }
+            return families.sorted { ($0.members.count, $1.name) > ($1.members.count, $0.name) }
         }
     }
 }

@@ -29,6 +29,18 @@ extension Store {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v2-families") { db in
+            // Every document starts as its own family; adds merge families whose texts match.
+            try db.execute(sql: """
+                ALTER TABLE document ADD COLUMN family TEXT;
+                UPDATE document SET family = id;
+                CREATE INDEX documentFamily ON document(family);
+                CREATE TABLE pair (
+                    a TEXT NOT NULL, b TEXT NOT NULL, jaccard REAL NOT NULL,
+                    PRIMARY KEY (a, b)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }()
 }

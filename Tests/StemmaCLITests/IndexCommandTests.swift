@@ -23,6 +23,20 @@ import Testing
         #expect(none.status == 1 && none.output.isEmpty)
     }
 
+    @Test func familiesOfTheIndex() throws {
+        _ = try StemmaProcess.run(["index", "add", "Examples", "../shared/seeds", "--db", db])
+        let text = try StemmaProcess.run(["families", "--db", db])
+        #expect(text.status == 0)
+        #expect(text.output == """
+            3  harbor-bridge/v1.txt, harbor-bridge/v2.txt, harbor-bridge/v3.txt
+            2  washington-times-2022-03-02.txt, republished-copy.txt  (2022-03-02)
+
+            """)
+        let json = try StemmaProcess.run(["families", "--db", db, "--format", "json", "--since", "2022-01-01"])
+        #expect(json.output.split(separator: "\n").count == 1)
+        #expect(json.output.contains(#""members":["washington-times-2022-03-02.txt","republished-copy.txt"]"#))
+    }
+
     @Test func missingIndexAndForeignFilesAreErrors() throws {
         let missing = try StemmaProcess.run(["match", "README.md", "--db", db + ".missing"])
         #expect(missing.status == 2)

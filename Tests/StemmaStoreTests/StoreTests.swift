@@ -39,6 +39,22 @@ import Testing
         #expect(try store.matches(for: Array("Nothing like any stored text at all, about gardening.".utf8)).isEmpty)
     }
 
+    @Test func familiesGrowAsVersionsArrive() throws {
+        let store = try Store.empty()
+        _ = try store.add([document("harbor-a", try Fixtures.example(version: 1), date: "2026-02-20"),
+                           document("wt", try Fixtures.oldSeed(), date: "2022-03-02")])
+        #expect(try store.families().isEmpty)
+        // A republished copy under another id joins the Washington Times family.
+        _ = try store.add([document("copy", try Fixtures.newSeed(), date: "2022-03-04")])
+        _ = try store.add([document("harbor-b", try Fixtures.example(version: 2), date: "2026-02-21"),
+                           document("harbor-c", try Fixtures.example(version: 3))])
+        let families = try store.families()
+        #expect(families.map(\.members) == [["harbor-a", "harbor-b", "harbor-c"], ["wt", "copy"]])
+        #expect(families[1].earliestDate == "2022-03-02" && families[1].latestDate == "2022-03-04")
+        #expect(try store.families(dates: "2022-03-01"..."2022-03-31").map(\.name) == [families[1].name])
+        #expect(try store.families(source: "nowhere").isEmpty)
+    }
+
     @Test func fileStoreKeepsItsParametersAndRefusesOthers() throws {
         let path = temporaryPath()
         let parameters = StoreParameters(shingleSize: 4, permutations: 64, seed: 9, threshold: 0.6)

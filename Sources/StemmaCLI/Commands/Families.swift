@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import StemmaStore
+
+/// `stemma families`: the families of an index, largest first.
+struct Families: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the families of indexed documents (versions and copies of one text), largest first."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: "Only families with a member dated on or after this ISO date.")
+    var since: String?
+
+    @Option(help: "Only families with a member dated on or before this ISO date.")
+    var until: String?
+
+    @Option(help: "Only families with a member from this source.")
+    var source: String?
+
+    @Option(help: "Output format: text, or json (one object per line).")
+    var format: Format = .text
+
+    func run() throws {
+        guard FileManager.default.fileExists(atPath: store.db) else {
+            throw StoreError.notADatabase(path: store.db, reason: "no such file; create it with stemma index add")
+        }
+        let index = try Store.open(path: store.db, parameters: store.requested)
+        let dates = since != nil || until != nil ? (since ?? "0000")...(until ?? "9999") : nil
+        for family in try index.families(dates: dates, source: source) {
+            switch format {
+            case .text:
+                let span = [family.earliestDate, family.latestDate].compactMap { $0 }.map { String($0.prefix(10)) }
+                Console.write("\(family.members.count)  " + family.members.joined(separator: ", ")
+                    + (span.isEmpty ? "" : "  (\(Set(span).count == 1 ? span[0] : "\(span[0]) – \(span[1])"))") + "\n")
+            case .json:
+                var record: [String: Any] = ["family": family.name, "size": family.members.count, "members": family.members]
+                if let earliest = family.earliestDate { record["earliest"] = earliest }
+                if let latest = family.latestDate { record["latest"] = latest }
+                let data = try JSONSerialization.data(withJSONObject: record, options: [.sortedKeys, .withoutEscapingSlashes])
+                Console.write(String(decoding: data, as: UTF8.self) + "\n")
+            }
+        }
+    }
+}
