@@ -55,6 +55,28 @@ import Testing
         #expect(try store.families(source: "nowhere").isEmpty)
     }
 
+    @Test func historyOrdersVersionsAndFindsParents() throws {
+        let store = try Store.empty()
+        // Added out of order; dates put them right, and v3 (undated) follows what was added before it.
+        _ = try store.add([document("harbor-2", try Fixtures.example(version: 2), date: "2026-02-21")])
+        _ = try store.add([document("harbor-1", try Fixtures.example(version: 1), date: "2026-02-20")])
+        _ = try store.add([document("harbor-3", try Fixtures.example(version: 3))])
+        let history = try #require(try store.history(of: "harbor-3"))
+        #expect(history.map(\.documentID) == ["harbor-1", "harbor-2", "harbor-3"])
+        #expect(history.map(\.parent) == [nil, 0, 1])
+        #expect(history[1].changes[.split] == 2 && history[1].changes[.merged] == 1)
+        #expect(history[1].tags[.timeWordsRemoved] == 3)
+        #expect(history[2].tags[.numberChanged] == 1)
+        #expect(try store.history(of: "nobody") == nil)
+
+        // An undated copy added before its dated original comes after it.
+        _ = try store.add([document("copy", try Fixtures.newSeed())])
+        _ = try store.add([document("wt", try Fixtures.oldSeed(), date: "2022-03-02")])
+        let seeds = try #require(try store.history(of: "copy"))
+        #expect(seeds.map(\.documentID) == ["wt", "copy"])
+        #expect(seeds[1].parent == 0 && seeds[1].changes[.split] == 7)
+    }
+
     @Test func fileStoreKeepsItsParametersAndRefusesOthers() throws {
         let path = temporaryPath()
         let parameters = StoreParameters(shingleSize: 4, permutations: 64, seed: 9, threshold: 0.6)

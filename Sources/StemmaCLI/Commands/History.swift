@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import StemmaCore
+import StemmaStore
+
+/// `stemma history ID`: how a story evolved.
+struct History: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show the versions of a document's family in order, what changed between them, and which version each derives from."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Argument(help: "The id of any indexed document of the family.")
+    var id: String
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: "Output format.")
+    var format: Format = .text
+
+    func run() throws {
+        guard FileManager.default.fileExists(atPath: store.db) else {
+            throw StoreError.notADatabase(path: store.db, reason: "no such file; create it with stemma index add")
+        }
+        let index = try Store.open(path: store.db, parameters: store.requested)
+        guard let entries = try index.history(of: id) else {
+            throw ValidationError("\(id) is not in \(store.db)")
+        }
+        switch format {
+        case .text:
+            for (number, entry) in entries.enumerated() {
+                var line = "\(number + 1). \(entry.documentID) v\(entry.version)" + (entry.date.map { "  \($0)" } ?? "  (date unknown)")
+                if let parent = entry.parent {
+                    line += "  ← \(parent + 1)"
+                    let counts = DiffOperation.Kind.allCases.compactMap { kind in entry.changes[kind].map { "\($0) \(kind.rawValue)" } }
+                    if !counts.isEmpty { line += ": " + counts.joined(separator: ", ") }
+                    let tags = ChangeTag.allCases.compactMap { tag in entry.tags[tag].map { "\(tag.rawValue) ×\($0)" } }
+                    if !tags.isEmpty { line += " · " + tags.joined(separator: ", ") }
+                }
+                Console.write(line + "\n")
+            }
+        case .json:
+            for entry in entries {
+                var record: [String: Any] = ["id": entry.documentID, "version": entry.version]
+                if let date = entry.date { record["date"] = date }
+                if let parent = entry.parent { record["parent"] = parent }
+                if let edited = entry.editedBytes { record["editedBytes"] = edited }
+                record["changes"] = Dictionary(uniqueKeysWithValues: entry.changes.map { ($0.key.rawValue, $0.value) })
+                record["tags"] = Dictionary(uniqueKeysWithValues: entry.tags.map { ($0.key.rawValue, $0.value) })
+                let data = try JSONSerialization.data(withJSONObject: record, options: [.sortedKeys, .withoutEscapingSlashes])
+                Console.write(String(decoding: data, as: UTF8.self) + "\n")
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+public import StemmaCore
+import Foundation
+import GRDB
+
+/// One version in a family's history, with what changed from the version it most likely derives from.
+public struct HistoryEntry: Sendable {
+    public var documentID: String
+    public var version: Int
+    /// The date given, or nil when it was missing and the order was inferred from insertion.
+    public var date: String?
+    /// The index in the history of the earlier version this one most likely derives from.
+    public var parent: Int?
+    /// Operations of the diff from the parent, by kind (empty for the first version or without texts).
+    public var changes: [DiffOperation.Kind: Int]
+    /// How many operations carry each tag.
+    public var tags: [ChangeTag: Int]
+    /// Bytes inserted and deleted by the edit script from the parent: the edit distance used to choose it.
+    public var editedBytes: Int?
+}
+
+extension Store {
+    /// The versions of the family of `documentID`, oldest first: by date, with undated versions
+    /// after the dated versions added before them. Each version's parent is the earlier version
+    /// nearest to it by edit size (bytes inserted plus deleted), or by signature similarity when
+    /// texts were not kept.
+    ///
+    /// - Returns: nil when the id is not indexed.
+    public func history(of documentID: String) throws -> [HistoryEntry]? {
+        let rows = try writer.read { db -> [Row]? in
+            guard let family = try String.fetchOne(db, sql: "SELECT family FROM document WHERE id = ?", arguments: [documentID]) else {
+                return nil
+            }
+            return try Row.fetchAll(db, sql: """
+                SELECT v.id AS rowID, v.documentId, v.number, coalesce(v.date, d.date) AS date, v.text, v.signature
+                FROM documentVersion v JOIN document d ON d.id = v.documentId
+                WHERE d.family = ? ORDER BY v.id
+                """, arguments: [family])
+        }
+        guard let rows else { return nil }
+        let ordered = Self.chronological(rows)
+        var entries: [HistoryEntry] = []
+        var texts: [String?] = []
+        var signatures: [[UInt32]] = []
+        for row in ordered {
+            let text: String? = row["text"]
+            let signature = SignatureBlob.decode(row["signature"], seed: parameters.seed, permutations: parameters.permutations) ?? []
+            var entry = HistoryEntry(documentID: row["documentId"], version: row["number"], date: row["date"], parent: nil,
+                                     changes: [:], tags: [:], editedBytes: nil)
+            if !entries.isEmpty {
+                let (parent, diff, edited) = nearestEarlier(text: text, signature: signature, texts: texts, signatures: signatures)
+                entry.parent = parent
+                entry.editedBytes = edited
+                if let diff {
+                    for operation in diff.operations {
+                        entry.changes[operation.kind, default: 0] += 1
+                        for tag in operation.tags { entry.tags[tag, default: 0] += 1 }
+                    }
+                }
+            }
+            entries.append(entry)
+            texts.append(text)
+            signatures.append(signature)
+        }
+        return entries
+    }
+
+    /// Rows ordered by date. An undated row is placed after the dated rows inserted before it, and
+    /// never before the family's earliest dated row: a copy without a date follows the dated
+    /// original it was found with.
+    static func chronological(_ rows: [Row]) -> [Row] {
+        var lastDate = rows.compactMap { $0["date"] as String? }.min() ?? ""
+        let keyed = rows.map { row -> (String, Int, Int64, Row) in
+            let date = row["date"] as String?
+            if let date { lastDate = max(lastDate, date) }
+            return (date ?? lastDate, date == nil ? 1 : 0, row["rowID"], row)
+        }
+        return keyed.sorted { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }.map(\.3)
+    }
+
+    /// The earlier version nearest to this one, with the diff from it when texts were kept.
+    func nearestEarlier(text: String?, signature: [UInt32], texts: [String?], signatures: [[UInt32]]) -> (Int, VersionDiff?, Int?) {
+        var best: (index: Int, diff: VersionDiff?, edited: Int?, score: Double) = (texts.count - 1, nil, nil, .infinity)
+        for index in texts.indices {
+            if let text, let earlier = texts[index] {
+                let diff = VersionDiff(old: earlier, new: text)
+                let copied = diff.editScript().copiedByteCount
+                let edited = (diff.new.bytes.count - copied) + max(0, diff.old.bytes.count - copied)
+                if Double(edited) <= best.score { best = (index, diff, edited, Double(edited)) }
+            } else if !signature.isEmpty, signatures[index].count == signature.count {
+                let distance = 1 - MinHasher.estimatedJaccard(signature, signatures[index])
+                if distance <= best.score { best = (index, nil, nil, distance) }
+            }
+        }
+        return (best.index, best.diff, best.edited)
+    }
+}
