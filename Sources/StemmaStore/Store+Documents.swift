@@ -50,10 +50,10 @@ extension Store {
 
     func add(_ document: StoreDocument, sketch: DocumentSketcher.Sketch, keepText: Bool, in db: Database) throws -> AddOutcome {
         let contentHash = Int64(bitPattern: StableHash.hash(document.text))
-        let latest = try Row.fetchOne(db, sql: """
+        let latest = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT v.number, v.contentHash FROM document d JOIN documentVersion v
             ON v.documentId = d.id AND v.number = d.latestVersion WHERE d.id = ?
-            """, arguments: [document.id])
+            """), arguments: [document.id])
         let number: Int
         if let latest {
             if (latest["contentHash"] as Int64) == contentHash { return .unchanged }
@@ -62,21 +62,22 @@ extension Store {
                            arguments: [number, document.title, document.date, document.url, document.source, document.id])
         } else {
             number = 1
-            try db.execute(sql: "INSERT INTO document (id, source, url, title, date, latestVersion, family) VALUES (?, ?, ?, ?, ?, 1, ?)",
-                           arguments: [document.id, document.source, document.url, document.title, document.date, document.id])
+            try db.cachedStatement(sql: "INSERT INTO document (id, source, url, title, date, latestVersion, family) VALUES (?, ?, ?, ?, ?, 1, ?)")
+                .execute(arguments: [document.id, document.source, document.url, document.title, document.date, document.id])
         }
         let text: String? = keepText ? String(decoding: document.text, as: UTF8.self) : nil
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO documentVersion (documentId, number, contentHash, bytes, shingles, date, text, signature)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [document.id, number, contentHash, document.text.count, sketch.shingles, document.date, text,
+            """).execute(arguments: [document.id, number, contentHash, document.text.count, sketch.shingles, document.date, text,
                              SignatureBlob.encode(sketch.signature, seed: parameters.seed)])
         let version = db.lastInsertedRowID
         let keys = lsh.bandKeys(of: sketch.signature)
         try joinFamilies(of: document.id, signature: sketch.signature, keys: keys, in: db)
+        // Prepared once per connection: preparing these per row was most of the time of an add.
+        let insertBucket = try db.cachedStatement(sql: "INSERT OR IGNORE INTO lshBucket (band, bucket, version) VALUES (?, ?, ?)")
         for (band, key) in keys.enumerated() {
-            try db.execute(sql: "INSERT OR IGNORE INTO lshBucket (band, bucket, version) VALUES (?, ?, ?)",
-                           arguments: [band, Int64(bitPattern: key), version])
+            try insertBucket.execute(arguments: [band, Int64(bitPattern: key), version])
         }
         return number == 1 ? .added : .newVersion(number)
     }
@@ -108,15 +109,16 @@ extension Store {
     /// The versions sharing at least one LSH bucket with `keys`: their row id, document and signature.
     func candidateVersions(keys: [UInt64], in db: Database) throws -> [(Int64, String, [UInt32])] {
         var versions = Set<Int64>()
+        let bucket = try db.cachedStatement(sql: "SELECT version FROM lshBucket WHERE band = ? AND bucket = ?")
         for (band, key) in keys.enumerated() {
-            versions.formUnion(try Int64.fetchAll(db, sql: "SELECT version FROM lshBucket WHERE band = ? AND bucket = ?",
-                                                  arguments: [band, Int64(bitPattern: key)]))
+            versions.formUnion(try Int64.fetchAll(bucket, arguments: [band, Int64(bitPattern: key)]))
         }
-        return try versions.sorted().compactMap { version in
-            guard let row = try Row.fetchOne(db, sql: "SELECT documentId, signature FROM documentVersion WHERE id = ?", arguments: [version]),
+        let versionRow = try db.cachedStatement(sql: "SELECT documentId, signature FROM documentVersion WHERE id = ?")
+        return try versions.sorted().compactMap { id in
+            guard let row = try Row.fetchOne(versionRow, arguments: [id]),
                 let signature = SignatureBlob.decode(row["signature"], seed: parameters.seed, permutations: parameters.permutations)
             else { return nil }
-            return (version, row["documentId"], signature)
+            return (id, row["documentId"], signature)
         }
     }
 
