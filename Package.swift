@@ -82,6 +82,7 @@ var package = Package(
             dependencies: [
                 "StemmaCLI", "StemmaTestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Fixtures"],  // golden outputs, read by path
             swiftSettings: swiftSettings

@@ -1,0 +1,69 @@
+import Foundation
+import GRDB
+import StemmaTestSupport
+import Testing
+
+/// Issue 4, reliability: `stemma index add` killed with SIGKILL at several moments, then run again,
+/// leaves a sound database equal to an uninterrupted run. (A longer loop belongs in a script.)
+@Suite(.serialized) struct IndexCrashTests {
+    let directory: URL
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("stemma-crash-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    func corpus(count: Int) throws -> String {
+        var generator = CorpusGenerator(seed: 99)
+        let lines = try generator.documents(count: count).map { document in
+            String(decoding: try JSONSerialization.data(withJSONObject: ["id": document.id, "text": document.text, "date": document.date]), as: UTF8.self)
+        }
+        let path = directory.appendingPathComponent("corpus.jsonl").path
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    /// Starts `stemma index add`, kills it after `delay` seconds (if still running).
+    func killedRun(corpus: String, db: String, after delay: Double) throws {
+        let process = Process()
+        process.executableURL = StemmaProcess.executable
+        process.arguments = ["index", "add", corpus, "--db", db]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: delay)
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+    }
+
+    func state(of db: String) throws -> (integrity: String, documents: Int, versions: Int, families: String) {
+        let queue = try DatabaseQueue(path: db)
+        let (integrity, documents, versions) = try queue.read { db in
+            (try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "",
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM document") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM documentVersion") ?? 0)
+        }
+        try queue.close()
+        let families = try StemmaProcess.run(["families", "--db", db, "--format", "json"]).output
+        return (integrity, documents, versions, families)
+    }
+
+    @Test func killedIndexingRecoversToTheSameResult() throws {
+        let corpus = try corpus(count: 3_000)
+        let reference = directory.appendingPathComponent("reference.db").path
+        #expect(try StemmaProcess.run(["index", "add", corpus, "--db", reference]).status == 0)
+        let expected = try state(of: reference)
+        #expect(expected.integrity == "ok" && expected.documents == 3_000 && expected.versions == 3_000)
+
+        let db = directory.appendingPathComponent("killed.db").path
+        for delay in [0.4, 1.2, 2.5] {
+            try killedRun(corpus: corpus, db: db, after: delay)
+        }
+        let final = try StemmaProcess.run(["index", "add", corpus, "--db", db])
+        #expect(final.status == 0)
+        let recovered = try state(of: db)
+        #expect(recovered.integrity == "ok")
+        #expect(recovered.documents == expected.documents && recovered.versions == expected.versions)
+        #expect(recovered.families == expected.families)
+    }
+}
