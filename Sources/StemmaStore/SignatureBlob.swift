@@ -14,11 +14,12 @@ enum SignatureBlob {
 
     /// The signature, or nil when the blob is malformed or made with another seed or length.
     static func decode(_ data: Data, seed: UInt64, permutations: Int) -> [UInt32]? {
-        let bytes = [UInt8](data)
-        guard bytes.count == 12 + 4 * permutations else { return nil }
-        func uint64(_ offset: Int) -> UInt64 { (0..<8).reduce(0) { $0 | UInt64(bytes[offset + $1]) << (8 * UInt64($1)) } }
-        func uint32(_ offset: Int) -> UInt32 { (0..<4).reduce(0) { $0 | UInt32(bytes[offset + $1]) << (8 * UInt32($1)) } }
-        guard uint64(0) == seed, Int(uint32(8)) == permutations else { return nil }
-        return (0..<permutations).map { uint32(12 + 4 * $0) }
+        guard data.count == 12 + 4 * permutations else { return nil }
+        return data.withUnsafeBytes { raw -> [UInt32]? in
+            guard UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self)) == seed,
+                Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt32.self))) == permutations
+            else { return nil }
+            return (0..<permutations).map { UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 12 + 4 * $0, as: UInt32.self)) }
+        }
     }
 }

@@ -35,6 +35,9 @@ public final class Store: Sendable {
         do {
             var configuration = Configuration()
             configuration.busyMode = .timeout(10)
+            // WAL with synchronous=NORMAL: a killed process loses nothing committed; only a power
+            // failure can lose the last transactions, never corrupt the file.
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
             pool = try DatabasePool(path: path, configuration: configuration)
         } catch {
             throw StoreError.notADatabase(path: path, reason: "\(error)")
