@@ -46,17 +46,7 @@ struct Dedup: ParsableCommand {
     @Option(help: "Documents with fewer shingles are set aside and counted, never matched.")
     var minShingles = 5
 
-    @Option(help: "The JSONL member or CSV column holding the id.")
-    var idField = "id"
-
-    @Option(help: "The JSONL member or CSV column holding the text.")
-    var textField = "text"
-
-    @Flag(help: "Replace invalid UTF-8 with U+FFFD instead of skipping the record.")
-    var lossy = false
-
-    @Flag(help: "Stop at the first bad record instead of reporting and skipping it.")
-    var strict = false
+    @OptionGroup var input: CorpusInputOptions
 
     @Option(help: "Standard output format: jsonl (default when not a terminal), csv (pairs), text (summary).")
     var format: Format?
@@ -93,7 +83,7 @@ struct Dedup: ParsableCommand {
         options.verification = verify
         options.containment = containment
         options.minimumShingles = minShingles
-        options.corpus = CorpusOptions(idField: idField, textField: textField, lossy: lossy)
+        options.corpus = input.corpus
         return options
     }
 
@@ -110,8 +100,7 @@ struct Dedup: ParsableCommand {
         deduplicator.progress = bar.map { bar in { bar.update(documents: $0, bytes: $1) } }
         let result = try deduplicator.run { issue in
             bar?.finish()
-            if strict && issue.isSkipped { throw issue.error }
-            FileHandle.standardError.write(Data("stemma: \(issue)\n".utf8))
+            try input.report(issue)
         }
         bar?.finish()
         let writer = DedupWriter(result: result, options: options)

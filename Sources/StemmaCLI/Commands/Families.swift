@@ -25,10 +25,7 @@ struct Families: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
-        guard FileManager.default.fileExists(atPath: store.db) else {
-            throw StoreError.notADatabase(path: store.db, reason: "no such file; create it with stemma index add")
-        }
-        let index = try Store.open(path: store.db, parameters: store.requested)
+        let index = try store.openExisting()
         let dates = since != nil || until != nil ? (since ?? "0000")...(until ?? "9999") : nil
         for family in try index.families(dates: dates, source: source) {
             switch format {

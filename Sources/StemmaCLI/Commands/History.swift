@@ -20,10 +20,7 @@ struct History: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
-        guard FileManager.default.fileExists(atPath: store.db) else {
-            throw StoreError.notADatabase(path: store.db, reason: "no such file; create it with stemma index add")
-        }
-        let index = try Store.open(path: store.db, parameters: store.requested)
+        let index = try store.openExisting()
         guard let entries = try index.history(of: id) else {
             throw ValidationError("\(id) is not in \(store.db)")
         }

@@ -21,6 +21,14 @@ struct StoreOptions: ParsableArguments {
     @Option(help: "Seed of the MinHash permutations (only when creating it; default 1).")
     var seed: UInt64?
 
+    /// Opens an index that must exist already (`index add` creates one).
+    func openExisting() throws -> Store {
+        guard FileManager.default.fileExists(atPath: db) else {
+            throw ReadError(file: db, reason: .malformed("no such index; create it with stemma index add"))
+        }
+        return try Store.open(path: db, parameters: requested)
+    }
+
     /// The parameters asked for, or nil to use those the store was made with.
     var requested: StoreParameters? {
         guard threshold != nil || shingle != nil || permutations != nil || seed != nil else { return nil }
@@ -50,17 +58,7 @@ struct Index: ParsableCommand {
         @Flag(help: "Do not keep the texts in the index (matching works without them).")
         var noText = false
 
-        @Option(help: "The JSONL member or CSV column holding the id.")
-        var idField = "id"
-
-        @Option(help: "The JSONL member or CSV column holding the text.")
-        var textField = "text"
-
-        @Flag(help: "Replace invalid UTF-8 with U+FFFD instead of skipping the record.")
-        var lossy = false
-
-        @Flag(help: "Stop at the first bad record.")
-        var strict = false
+        @OptionGroup var input: CorpusInputOptions
 
         func run() throws {
             let index = try Store.open(path: store.db, parameters: store.requested)
@@ -77,11 +75,10 @@ struct Index: ParsableCommand {
                 batch.removeAll(keepingCapacity: true)
             }
             var skipped = 0
-            try CorpusReader(inputs: inputs, options: CorpusOptions(idField: idField, textField: textField, lossy: lossy))
+            try CorpusReader(inputs: inputs, options: input.corpus)
                 .forEach(report: { issue in
-                    if strict && issue.isSkipped { throw issue.error }
+                    try input.report(issue)
                     if issue.isSkipped { skipped += 1 }
-                    FileHandle.standardError.write(Data("stemma: \(issue)\n".utf8))
                 }) { record in
                     batch.append(StoreDocument(id: record.id, text: record.text, title: record.title, date: record.date,
                                                url: record.url, source: record.source))
@@ -120,10 +117,7 @@ struct Match: ParsableCommand {
     var lossy = false
 
     func run() throws {
-        guard FileManager.default.fileExists(atPath: store.db) else {
-            throw ReadError(file: store.db, reason: .malformed("no such index; create it with stemma index add"))
-        }
-        let index = try Store.open(path: store.db, parameters: store.requested)
+        let index = try store.openExisting()
         let text = try TextInput.read(file, lossy: lossy)
         let matches = try index.matches(for: text.bytes, limit: limit)
         switch format {

@@ -1,0 +1,26 @@
+import ArgumentParser
+import Foundation
+import StemmaIO
+
+/// The flags of every command that reads a corpus (`dedup`, `index add`).
+struct CorpusInputOptions: ParsableArguments {
+    @Option(help: "The JSONL member or CSV column holding the id.")
+    var idField = "id"
+
+    @Option(help: "The JSONL member or CSV column holding the text.")
+    var textField = "text"
+
+    @Flag(help: "Replace invalid UTF-8 with U+FFFD instead of skipping the record.")
+    var lossy = false
+
+    @Flag(help: "Stop at the first bad record instead of reporting and skipping it.")
+    var strict = false
+
+    var corpus: CorpusOptions { CorpusOptions(idField: idField, textField: textField, lossy: lossy) }
+
+    /// Reports a bad record on standard error, or stops at it under `--strict`.
+    func report(_ issue: CorpusIssue) throws {
+        if strict && issue.isSkipped { throw issue.error }
+        FileHandle.standardError.write(Data("stemma: \(issue)\n".utf8))
+    }
+}
