@@ -2,22 +2,6 @@ public import StemmaCore
 import Foundation
 import GRDB
 
-/// One version in a family's history, with what changed from the version it most likely derives from.
-public struct HistoryEntry: Sendable {
-    public var documentID: String
-    public var version: Int
-    /// The date given, or nil when it was missing and the order was inferred from insertion.
-    public var date: String?
-    /// The index in the history of the earlier version this one most likely derives from.
-    public var parent: Int?
-    /// Operations of the diff from the parent, by kind (empty for the first version or without texts).
-    public var changes: [DiffOperation.Kind: Int]
-    /// How many operations carry each tag.
-    public var tags: [ChangeTag: Int]
-    /// Bytes inserted and deleted by the edit script from the parent: the edit distance used to choose it.
-    public var editedBytes: Int?
-}
-
 extension Store {
     /// The versions of the family of `documentID`, oldest first: by date, with undated versions
     /// after the dated versions added before them. Each version's parent is the earlier version

@@ -24,6 +24,23 @@ import Testing
         #expect(counts.documents == 2 && counts.versions == 3)
     }
 
+    @Test func versionsAreFetchedByIDAndNumber() throws {
+        let store = try Store.empty()
+        let v1 = try Fixtures.example(version: 1), v2 = try Fixtures.example(version: 2)
+        _ = try store.add([StoreDocument(id: "harbor", text: Array(v1.utf8), title: "Bridge", date: "2026-02-20", source: "desk")])
+        _ = try store.add([document("harbor", v2, date: "2026-02-21")])
+        let latest = try #require(try store.version(of: "harbor"))
+        #expect(latest.version == 2 && latest.latestVersion == 2 && latest.text == v2 && latest.bytes == v2.utf8.count)
+        #expect(latest.date == "2026-02-21" && latest.title == "Bridge" && latest.source == "desk")
+        let first = try #require(try store.version(of: "harbor", number: 1))
+        #expect(first.text == v1 && first.date == "2026-02-20" && first.family == "harbor")
+        #expect(try store.version(of: "harbor", number: 3) == nil)
+        #expect(try store.version(of: "missing") == nil)
+        let textless = try Store.empty()
+        _ = try textless.add([document("harbor", v1)], keepText: false)
+        #expect(try textless.version(of: "harbor")?.text == nil)
+    }
+
     @Test func matchFindsVersionsAndCopies() throws {
         let store = try Store.empty()
         _ = try store.add([document("harbor", try Fixtures.example(version: 1), date: "2026-02-20"),

@@ -1,0 +1,42 @@
+public import StemmaCore
+import Foundation
+import GRDB
+
+/// One stored version of a document, with the document's metadata.
+public struct StoredVersion: Sendable, Equatable {
+    public var documentID: String
+    /// 1 for the first text recorded under the id.
+    public var version: Int
+    /// The number of the document's latest version.
+    public var latestVersion: Int
+    public var family: String
+    public var date: String?
+    public var title: String?
+    public var url: String?
+    public var source: String?
+    /// Length of the text in UTF-8 bytes.
+    public var bytes: Int
+    /// Nil when the store was filled with `keepText: false`.
+    public var text: String?
+}
+
+extension Store {
+    /// A version of an indexed document: `number`, or the latest when nil.
+    ///
+    /// - Returns: nil when the id or the version is not in the store.
+    public func version(of documentID: String, number: Int? = nil) throws -> StoredVersion? {
+        try writer.read { db in
+            let row = try Row.fetchOne(db, sql: """
+                SELECT v.documentId, v.number, d.latestVersion, d.family, coalesce(v.date, d.date) AS date,
+                       d.title, d.url, d.source, v.bytes, v.text
+                FROM document d JOIN documentVersion v ON v.documentId = d.id
+                WHERE d.id = ? AND v.number = coalesce(?, d.latestVersion)
+                """, arguments: [documentID, number])
+            return row.map { row in
+                StoredVersion(documentID: row["documentId"], version: row["number"], latestVersion: row["latestVersion"],
+                              family: row["family"], date: row["date"], title: row["title"], url: row["url"],
+                              source: row["source"], bytes: row["bytes"], text: row["text"])
+            }
+        }
+    }
+}
