@@ -67,7 +67,8 @@ import Testing
     }
 
     @Test(arguments: [
-        ("{\"id\": \"a\", \"text\": ", "malformed JSON: "),
+        ("{\"id\": \"a\", \"text\": ", "malformed JSON: Unexpected end of file during JSON parse."),
+        ("{\"id\": \"a\", \"text\": nope}", "malformed JSON: Invalid value around character"),
         ("", "malformed JSON: the request body is empty"),
         ("{\"id\": \"a\"}", "malformed JSON: at $: missing field \"text\""),
         ("{\"id\": \"a\", \"text\": 42}", "malformed JSON: at $.text: expected a string"),

@@ -15,8 +15,21 @@ enum JSONBody {
         guard !data.isEmpty else { throw HTTPError(.badRequest, message: "malformed JSON: the request body is empty") }
         do {
             return try JSONDecoder().decode(type, from: data)
+        } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
+            throw HTTPError(.badRequest, message: "malformed JSON: \(syntaxError(in: data) ?? context.debugDescription)")
         } catch let error as DecodingError {
             throw HTTPError(.badRequest, message: "malformed JSON: \(describe(error))")
+        }
+    }
+
+    /// Where the JSON text itself is broken. `JSONDecoder` only says "not valid JSON";
+    /// `JSONSerialization` says where ("Invalid value around character 13.").
+    static func syntaxError(in data: Data) -> String? {
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            return nil
+        } catch {
+            return (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
         }
     }
 
@@ -34,9 +47,7 @@ enum JSONBody {
         case .keyNotFound(let key, let context):
             return "at \(path(context.codingPath)): missing field \"\(key.stringValue)\""
         case .dataCorrupted(let context):
-            let underlying = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
-            let reason = underlying ?? context.debugDescription
-            return context.codingPath.isEmpty ? reason : "at \(path(context.codingPath)): \(reason)"
+            return context.codingPath.isEmpty ? context.debugDescription : "at \(path(context.codingPath)): \(context.debugDescription)"
         @unknown default:
             return "\(error)"
         }
