@@ -39,7 +39,7 @@ enum Chromium {
         try await server.test(.live) { client in
             let port = try #require(client.port)
             let url = "http://127.0.0.1:\(port)/diff?old=\(TestServer.oldSeedID)&new=\(TestServer.newSeedID)"
-            let dom = try await Task.detached { try Chromium.dumpDOM(of: url) }.value
+            let dom = try await onOwnThread { try Chromium.dumpDOM(of: url) }
             #expect(dom.contains("<table class=\"diff\">"))
             // The republished copy credits one more reporter: the word diff marks it inserted.
             let inserted = dom.components(separatedBy: "<ins>").dropFirst().compactMap { $0.components(separatedBy: "</ins>").first }

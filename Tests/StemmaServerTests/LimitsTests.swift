@@ -14,6 +14,7 @@ import Testing
             for uri in ["/api/documents", "/api/match", "/api/diff", "/match"] {
                 let response = try await client.post(uri, json: ["id": "a", "text": text, "old": text, "new": text])
                 #expect(response.status == .contentTooLarge, "\(uri)")
+                #expect(response.text.contains("over the limit of 1000 bytes"), "\(uri)")
             }
             #expect(try server.store.counts().documents == 0)
             let small = try await client.post("/api/match", json: ["text": "A short text."])
@@ -22,14 +23,33 @@ import Testing
     }
 
     /// Without Content-Length (chunked), the limit holds while the body is collected.
-    @Test func streamedBodiesOverTheLimitAre413() async throws {
+    @Test func chunkedBodiesOverTheLimitAre413() async throws {
         let server = try TestServer(configuration: ServerConfiguration(port: 0, maxBodyBytes: 1_000))
         try await server.test(.live) { client in
-            let text = String(repeating: "Words of a long story. ", count: 100)
-            let body = "{\"id\": \"a\", \"text\": \"\(text)\"}"
-            let response = try await client.execute(uri: "/api/documents", method: .post, headers: [.transferEncoding: "chunked"],
-                                                    body: ByteBuffer(string: body)) { $0 }
-            #expect(response.status == .contentTooLarge)
+            let port = try #require(client.port)
+            let chunk = "{\"id\": \"a\", \"text\": \"" + String(repeating: "Words of a long story. ", count: 100) + "\"}"
+            let request = "POST /api/documents HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                + String(chunk.utf8.count, radix: 16) + "\r\n" + chunk + "\r\n0\r\n\r\n"
+            let answer = try await onOwnThread { try RawHTTP.exchange(port: port, request) }
+            #expect(answer.hasPrefix("HTTP/1.1 413"))
+            #expect(answer.contains("request body is over the limit of 1000 bytes"))
+            #expect(try server.store.counts().documents == 0)
+        }
+    }
+
+    /// Paths sent byte for byte, without a client library normalizing them first.
+    @Test func rawTraversalPathsAre404() async throws {
+        let server = try TestServer()
+        try await server.test(.live) { client in
+            let port = try #require(client.port)
+            for path in ["/../../etc/passwd", "/assets/../../../etc/passwd", "/assets/..%2F..%2Fetc%2Fpasswd", "/assets/..\\..\\etc\\passwd"] {
+                let answer = try await onOwnThread {
+                    try RawHTTP.exchange(port: port, "GET \(path) HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                }
+                #expect(answer.hasPrefix("HTTP/1.1 404"), "\(path): \(answer.prefix(80))")
+                #expect(!answer.contains("root:"))
+            }
         }
     }
 

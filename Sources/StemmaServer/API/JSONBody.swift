@@ -7,8 +7,18 @@ import Foundation
 /// naming where in the document the JSON went wrong.
 enum JSONBody {
     static func decode<T: Decodable>(_ type: T.Type, from request: Request, context: StemmaRequestContext) async throws -> T {
-        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        let buffer = try await collect(request, context: context)
         return try decode(type, from: Data(buffer.readableBytesView))
+    }
+
+    /// The whole body, or 413 with a message once it passes the limit (a chunked body has no
+    /// `Content-Length` for ``BodyLimitMiddleware`` to check up front).
+    static func collect(_ request: Request, context: StemmaRequestContext) async throws -> ByteBuffer {
+        do {
+            return try await request.body.collect(upTo: context.maxUploadSize)
+        } catch is NIOTooManyBytesError {
+            throw HTTPError(.contentTooLarge, message: "request body is over the limit of \(context.maxUploadSize) bytes")
+        }
     }
 
     static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {

@@ -11,7 +11,7 @@ struct FormFields: Sendable {
     var values: [String: [UInt8]]
 
     static func read(_ request: Request, context: StemmaRequestContext) async throws -> FormFields {
-        let body = try await request.body.collect(upTo: context.maxUploadSize)
+        let body = try await JSONBody.collect(request, context: context)
         let contentType = request.headers[.contentType] ?? ""
         if contentType.lowercased().hasPrefix("multipart/form-data") {
             guard let boundary = boundary(of: contentType) else {
