@@ -26,7 +26,8 @@ enum Assets {
     nav.site{display:flex;gap:1.2rem;align-items:baseline;padding:.7rem 0;border-bottom:1px solid #ddd;margin-bottom:1rem;font-family:system-ui,sans-serif}
     nav.site a{color:#2456a4;text-decoration:none}nav.site a.brand{font-weight:700;color:#1d1d1f;font-size:1.1rem}
     h1{font:600 1.3rem system-ui,sans-serif}.lead{color:#444}.muted{color:#888;font-weight:400}.title{color:#555;font-size:.9rem}
-    form.search{display:grid;gap:.4rem;max-width:900px}
+    form.search{display:grid;gap:.4rem;max-width:900px}form.search label{font-weight:600}form.search p{margin:.3rem 0}
+    .limit input{width:5rem}
     textarea{width:100%;box-sizing:border-box;font:14px/1.4 ui-monospace,monospace;padding:.5rem}
     button{font:600 .95rem system-ui,sans-serif;padding:.35rem .9rem;border-radius:4px;border:1px solid #2456a4;background:#2f67c0;color:#fff;cursor:pointer}
     table.list{border-collapse:collapse;width:100%}

@@ -35,7 +35,7 @@ enum Templates {
     <textarea id="text" name="text" rows="14" placeholder="Paste an article…"></textarea>
     <label for="file">or a UTF-8 text file</label>
     <input id="file" type="file" name="file" accept=".txt,text/plain">
-    <label for="limit">At most</label> <input id="limit" type="number" name="limit" value="20" min="1" max="{{maxLimit}}"> matches
+    <p class="limit"><label for="limit">At most</label> <input id="limit" type="number" name="limit" value="20" min="1" max="{{maxLimit}}"> matches</p>
     <p><button type="submit">Find versions and copies</button></p>
     </form>
 
@@ -51,7 +51,7 @@ enum Templates {
     <textarea name="text" hidden>
     {{text}}</textarea>
     <table class="list">
-    <thead><tr><th>Document</th><th>Date</th><th class="num">Jaccard</th><th class="num">Holds of your text</th><th class="num">Of it in your text</th><th></th></tr></thead>
+    <thead><tr><th>Document</th><th>Date</th><th class="num">Jaccard</th><th class="num">Your text found in it</th><th class="num">It found in your text</th><th></th></tr></thead>
     <tbody>
     {{#matches}}<tr><td><a href="/document?id={{idQuery}}&amp;version={{version}}">{{id}}</a> <span class="muted">v{{version}}</span>{{#title}}<br><span class="title">{{title}}</span>{{/title}}</td>
     <td>{{date}}</td><td class="num"><meter min="0" max="1" value="{{jaccard}}"></meter> {{jaccard}}</td><td class="num">{{containsQuery}}</td><td class="num">{{containedIn}}</td>
