@@ -88,6 +88,16 @@ import Testing
         #expect(process.terminationReason == .exit && process.terminationStatus == 0)
     }
 
+    @Test func aTakenPortIsOneLineAndExitTwo() throws {
+        let db = FileManager.default.temporaryDirectory.appendingPathComponent("stemma-serve-\(UUID().uuidString).db").path
+        let (first, port, _) = try start(db: db)
+        defer { first.terminate() }
+        let second = try StemmaProcess.run(["serve", "--db", db, "--port", "\(port)"])
+        #expect(second.status == 2)
+        #expect(second.stderr.hasPrefix("stemma: cannot serve on 127.0.0.1:\(port): "))
+        #expect(second.stderr.contains("Address already in use"))
+    }
+
     @Test func aForeignDatabaseIsAnErrorAtStart() throws {
         let result = try StemmaProcess.run(["serve", "--db", "README.md", "--port", "0"])
         #expect(result.status == 2)

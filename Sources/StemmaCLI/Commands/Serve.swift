@@ -27,7 +27,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The largest request body accepted, e.g. 10MB, 512KiB (413 beyond).", valueName: "size"))
     var maxBody = "10MB"
 
-    @Option(help: "Require this bearer token on endpoints that write (default: $STEMMA_TOKEN).")
+    @Option(help: "Require this bearer token on endpoints that write (default: $STEMMA_TOKEN, which, unlike a flag, other users cannot read in ps).")
     var token: String?
 
     @Option(help: "Log level: trace, debug (one line per request), info, notice, warning, error, critical.")
@@ -49,13 +49,23 @@ struct Serve: AsyncParsableCommand {
         var logger = Logger(label: "stemma.serve")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let counts = try store.counts()
-        let host = self.host, db = self.db, announcer = logger
+        let host = self.host, port = self.port, db = self.db, announcer = logger
         let app = try buildApplication(store: store, configuration: configuration, logger: logger) { port in
             // The one line a script waits for (and reads the port from, with --port 0).
             announcer.notice("stemma serve: listening on http://\(host):\(port) (\(counts.documents) documents in \(db))",
                           metadata: ["auth": "\(configuration.token == nil ? "none" : "bearer token")"])
         }
-        try await app.runService()
+        do {
+            try await app.runService()
+        } catch {
+            // Most often the port is taken; say which address, not only the socket call that failed.
+            throw ServeError(description: "cannot serve on \(host):\(port): \(error)")
+        }
         logger.notice("stemma serve: stopped")
     }
+}
+
+/// Why the server could not run, in one line for standard error.
+struct ServeError: Error, CustomStringConvertible {
+    var description: String
 }
