@@ -1,6 +1,7 @@
 public import Hummingbird
 import HTTPTypes
 import NIOCore
+import HummingbirdCore
 public import Logging
 public import StemmaStore
 
@@ -38,6 +39,7 @@ public func buildApplication(
 ) throws -> some ApplicationProtocol {
     Application(
         router: try buildRouter(store: store, configuration: configuration),
+        server: .http1(configuration: HTTP1Channel.Configuration(idleTimeout: .seconds(Int64(configuration.idleTimeout)))),
         configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: "stemma"),
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
         logger: logger

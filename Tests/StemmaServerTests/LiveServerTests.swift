@@ -32,4 +32,45 @@ import Testing
             #expect(page.status == .ok && page.text.contains("<table class=\"diff\">"))
         }
     }
+
+    /// Matching keeps answering while documents are added: SQLite in WAL mode lets readers run
+    /// beside the writer, and one Store serves every request. Each request has a connection of
+    /// its own, so they really run at once.
+    @Test func concurrentMatchesWhileAdding() async throws {
+        let server = try TestServer.seeded(onDisk: true)
+        let query = try Fixtures.newSeed()
+        try await server.test(.live) { client in
+            let port = try #require(client.port)
+            try await withThrowingTaskGroup(of: (String, Int).self) { group in
+                for index in 0..<40 {
+                    group.addTask {
+                        try await onOwnThread {
+                            if index % 4 == 0 {
+                                let text = "Version \(index) of a wire story about the harbor bridge closing for repairs next week."
+                                return ("add", try RawHTTP.post(port: port, path: "/api/documents", json: ["id": "wire-\(index)", "text": text]).status)
+                            }
+                            let (status, body) = try RawHTTP.post(port: port, path: "/api/match", json: ["text": query])
+                            let object = try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any]
+                            return ("match", status == 200 ? (object?["matches"] as? [Any])?.count ?? -1 : -status)
+                        }
+                    }
+                }
+                for try await (kind, value) in group {
+                    if kind == "add" { #expect(value == 201) } else { #expect(value == 2) }
+                }
+            }
+            #expect(try server.store.counts().documents == 15)
+        }
+    }
+
+    @Test func idleConnectionsAreClosed() async throws {
+        let server = try TestServer(configuration: ServerConfiguration(port: 0, idleTimeout: 1))
+        try await server.test(.live) { client in
+            let port = try #require(client.port)
+            let started = Date()
+            let answer = try await onOwnThread { try RawHTTP.exchange(port: port, "") }
+            #expect(answer.isEmpty)
+            #expect(Date().timeIntervalSince(started) < 5)
+        }
+    }
 }

@@ -37,6 +37,16 @@ enum RawHTTP {
         }
         return String(decoding: answer, as: UTF8.self)
     }
+
+    /// A JSON POST on a connection of its own: the status code and the body.
+    static func post(port: Int, path: String, json: Any) throws -> (status: Int, body: String) {
+        let body = String(decoding: try JSONSerialization.data(withJSONObject: json), as: UTF8.self)
+        let answer = try exchange(port: port, "POST \(path) HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+            + "Content-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n" + body)
+        let status = Int(answer.split(separator: " ").dropFirst().first ?? "") ?? 0
+        let parts = answer.components(separatedBy: "\r\n\r\n")
+        return (status, parts.dropFirst().joined(separator: "\r\n\r\n"))
+    }
 }
 
 /// Runs blocking work (a socket read, a browser) on a thread of its own. On Swift's cooperative

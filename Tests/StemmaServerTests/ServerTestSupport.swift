@@ -16,14 +16,20 @@ struct TestServer {
     let store: Store
     let configuration: ServerConfiguration
 
-    init(configuration: ServerConfiguration = ServerConfiguration(port: 0)) throws {
-        store = try Store.empty()
+    /// An empty store in memory, or in a new file (SQLite in WAL mode, as `stemma serve` opens it).
+    init(configuration: ServerConfiguration = ServerConfiguration(port: 0), onDisk: Bool = false) throws {
+        if onDisk {
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("stemma-server-\(UUID().uuidString).db").path
+            store = try Store.open(path: path)
+        } else {
+            store = try Store.empty()
+        }
         self.configuration = configuration
     }
 
     /// A store holding the two seed texts (one family) and the three harbor-bridge versions.
-    static func seeded(configuration: ServerConfiguration = ServerConfiguration(port: 0)) throws -> TestServer {
-        let server = try TestServer(configuration: configuration)
+    static func seeded(configuration: ServerConfiguration = ServerConfiguration(port: 0), onDisk: Bool = false) throws -> TestServer {
+        let server = try TestServer(configuration: configuration, onDisk: onDisk)
         var documents = [
             StoreDocument(id: oldSeedID, text: Array(try Fixtures.oldSeed().utf8), title: "Russia, Ukraine agree to second round of talks",
                           date: "2022-03-02", source: "Washington Times"),
