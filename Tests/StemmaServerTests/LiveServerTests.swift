@@ -67,10 +67,10 @@ import Testing
         let server = try TestServer(configuration: ServerConfiguration(port: 0, idleTimeout: 1))
         try await server.test(.live) { client in
             let port = try #require(client.port)
-            let started = Date()
+            // Sends nothing: the exchange ends only when the server closes the connection (it
+            // fails after 30 s otherwise; timings are not asserted, a loaded CI machine is slow).
             let answer = try await onOwnThread { try RawHTTP.exchange(port: port, "") }
             #expect(answer.isEmpty)
-            #expect(Date().timeIntervalSince(started) < 5)
         }
     }
 }

@@ -3,8 +3,9 @@ import Foundation
 import Glibc
 #endif
 
-/// Sends bytes exactly as written to a server on loopback and returns its whole answer: for
-/// requests a client library would tidy up (chunked bodies, unnormalized paths).
+/// Sends bytes exactly as written to a server on loopback and returns its whole answer, up to the
+/// server closing the connection (a failure after 30 s without it): for requests a client library
+/// would tidy up (chunked bodies, unnormalized paths).
 enum RawHTTP {
     static func exchange(port: Int, _ request: String) throws -> String {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -18,7 +19,7 @@ enum RawHTTP {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
         guard connected == 0 else { throw TestFailure("connect: \(errno)") }
-        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        var timeout = timeval(tv_sec: 30, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         let bytes = Array(request.utf8)
         var sent = 0
@@ -32,7 +33,11 @@ enum RawHTTP {
         var buffer = [UInt8](repeating: 0, count: 65_536)
         while true {
             let count = recv(fd, &buffer, buffer.count, 0)
-            if count <= 0 { break }
+            if count == 0 { break }  // the server closed the connection
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw TestFailure(errno == EAGAIN || errno == EWOULDBLOCK ? "no answer within 30 s" : "recv: \(errno)")
+            }
             answer += buffer[0..<count]
         }
         return String(decoding: answer, as: UTF8.self)
