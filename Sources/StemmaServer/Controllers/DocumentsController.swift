@@ -36,7 +36,9 @@ struct DocumentsController: Sendable {
 
     /// Each document's outcome with the version that holds its text. An unchanged text is the
     /// version current at that point of the batch: for an id first seen unchanged, the latest
-    /// version less the new versions the rest of the batch recorded.
+    /// version less the new versions the rest of the batch recorded. (Should another request add
+    /// a version of the same id between the add and that read, the number would be off by it:
+    /// the store's add does not report the version an unchanged text matched.)
     static func outcomes(of documents: [DocumentInput], results: [AddOutcome], in store: Store) throws -> [DocumentOutcome] {
         var newVersions: [String: Int] = [:]
         for (document, result) in zip(documents, results) {
