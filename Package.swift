@@ -36,7 +36,11 @@ var package = Package(
         ),
         .target(
             name: "StemmaStore",
-            dependencies: ["StemmaCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "StemmaCore", .product(name: "GRDB", package: "GRDB.swift"),
+                // The SQLite C API, for the all-integer statements on the add path.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
