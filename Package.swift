@@ -58,6 +58,13 @@ var package = Package(
             path: "Benchmarks/DiffPairs",
             swiftSettings: swiftSettings
         ),
+        // Warm in-process latency of `Store.matches`, for Benchmarks/index-bench.sh.
+        .executableTarget(
+            name: "stemma-match-latency",
+            dependencies: ["StemmaStore"],
+            path: "Benchmarks/MatchLatency",
+            swiftSettings: swiftSettings
+        ),
         // Generated corpora with known families, and their evaluation, for benchmarks.
         .executableTarget(
             name: "stemma-corpus",

@@ -72,24 +72,6 @@ extension Store {
         }
     }
 
-    /// The versions sharing at least one LSH bucket with `keys`: their row id, document and signature.
-    func candidateVersions(keys: [UInt64], in db: Database) throws -> [(Int64, String, [UInt32])] {
-        // One indexed lookup per band: a single `(band, bucket) IN (VALUES …)` query made SQLite scan
-        // the whole table (20k documents: 7 s became 509 s).
-        var versions = Set<Int64>()
-        let bucket = try db.cachedStatement(sql: "SELECT version FROM lshBucket WHERE band = ? AND bucket = ?")
-        for (band, key) in keys.enumerated() {
-            versions.formUnion(try Int64.fetchAll(bucket, arguments: [band, Int64(bitPattern: key)]))
-        }
-        let versionRow = try db.cachedStatement(sql: "SELECT documentId, signature FROM documentVersion WHERE id = ?")
-        return try versions.sorted().compactMap { id in
-            guard let row = try Row.fetchOne(versionRow, arguments: [id]),
-                let signature = SignatureBlob.decode(row["signature"], seed: parameters.seed, permutations: parameters.permutations)
-            else { return nil }
-            return (id, row["documentId"], signature)
-        }
-    }
-
     /// The number of documents and of versions.
     public func counts() throws -> (documents: Int, versions: Int) {
         try writer.read { db in
