@@ -7,27 +7,19 @@
 # Usage: Benchmarks/index-bench.sh     Knobs: DOCS (1000000), PEER_DOCS (100000), QUERIES (1000), SEED (42)
 set -euo pipefail
 
-HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-ROOT="$(dirname "$HERE")"
-DATA="$HERE/data"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 VENV="$HERE/.venv-dedup"
 DOCS="${DOCS:-1000000}"
 PEER_DOCS="${PEER_DOCS:-100000}"
 QUERIES="${QUERIES:-1000}"
 SEED="${SEED:-42}"
-mkdir -p "$DATA"
-step() { printf '\n== %s\n' "$*"; }
 
 step "datasketch in $VENV (PyPI)"
-[[ -x "$VENV/bin/python" ]] || python3 -m venv "$VENV"
-"$VENV/bin/pip" install --quiet --disable-pip-version-check datasketch
-command -v /usr/bin/time >/dev/null || { echo "error: GNU time is missing: apt-get install -y time" >&2; exit 1; }
+python_venv "$VENV" datasketch
+require_gnu_time
 
 step "Release build"
-for product in stemma stemma-corpus stemma-match-latency; do
-    (cd "$ROOT" && swift build -c release --scratch-path .build-bench --product "$product" >"$DATA/build-$product.log" 2>&1)
-done
-BIN="$(cd "$ROOT" && swift build -c release --scratch-path .build-bench --show-bin-path)"
+build_release stemma stemma-corpus stemma-match-latency
 
 CORPUS="$DATA/corpus-$DOCS.jsonl"
 [[ -s "$CORPUS" ]] || "$BIN/stemma-corpus" generate "$DOCS" "$CORPUS" --seed "$SEED"
@@ -42,6 +34,8 @@ add() {
     local db="$DATA/$name.db" count
     rm -f "$db" "$db-wal" "$db-shm"
     /usr/bin/time -f "%e %M" -o "$DATA/$name.time" "$BIN/stemma" index add "$corpus" --db "$db" --quiet "$@" >"$DATA/$name.out"
+    # A process that ends without closing the store leaves its last pages in the WAL: fold them in.
+    python3 -c 'import sqlite3, sys; sqlite3.connect(sys.argv[1]).execute("PRAGMA wal_checkpoint(TRUNCATE)")' "$db"
     count=$(wc -l < "$corpus")
     awk -v name="$name" -v count="$count" -v bytes="$(stat -c %s "$db")" \
         '{ printf "%-22s %8.1f s  %8.0f docs/s  %6.0f bytes/doc  peak %.0f MB\n", name, $1, count / $1, bytes / count, $2 / 1024 }' "$DATA/$name.time"
@@ -58,4 +52,4 @@ awk -v step=$((DOCS / QUERIES)) 'NR % step == 1' "$CORPUS" | head -n "$QUERIES" 
 step "match latency, Stemma and datasketch MinHashLSH on the same $PEER_DOCS documents"
 add "index-$PEER_DOCS" "$PEER_CORPUS"
 "$BIN/stemma-match-latency" "$DATA/index-$PEER_DOCS.db" "$QUERY_FILE" --limit "$QUERIES"
-"$VENV/bin/python" "$HERE/peers_match.py" "$PEER_CORPUS" "$QUERY_FILE" --docs "$PEER_DOCS" --queries-count "$QUERIES"
+"$PY" "$HERE/peers_match.py" "$PEER_CORPUS" "$QUERY_FILE" --docs "$PEER_DOCS" --queries-count "$QUERIES"

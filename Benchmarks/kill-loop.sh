@@ -7,19 +7,13 @@
 # Usage: Benchmarks/kill-loop.sh     Knobs: DOCS (100000), KILLS (20), COMMIT_EVERY (4096), SEED (42)
 set -euo pipefail
 
-HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-ROOT="$(dirname "$HERE")"
-DATA="$HERE/data"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 DOCS="${DOCS:-100000}"
 KILLS="${KILLS:-20}"
 COMMIT_EVERY="${COMMIT_EVERY:-4096}"
 SEED="${SEED:-42}"
-mkdir -p "$DATA"
 
-for product in stemma stemma-corpus; do
-    (cd "$ROOT" && swift build -c release --scratch-path .build-bench --product "$product" >"$DATA/build-$product.log" 2>&1)
-done
-BIN="$(cd "$ROOT" && swift build -c release --scratch-path .build-bench --show-bin-path)"
+build_release stemma stemma-corpus
 CORPUS="$DATA/corpus-$DOCS.jsonl"
 [[ -s "$CORPUS" ]] || "$BIN/stemma-corpus" generate "$DOCS" "$CORPUS" --seed "$SEED"
 
