@@ -40,7 +40,7 @@ public struct ReuseCorpusGenerator {
         var passage = 0
         while passage < passages && count >= 2 {
             let source = Int.random(in: 0..<count, using: &rng)
-            let targets = Array((0..<count).filter { $0 != source }.shuffled(using: &rng).prefix(Int.random(in: copies, using: &rng)))
+            let targets = distinctDocuments(Int.random(in: copies, using: &rng), below: count, excluding: source)
             let swapped = passage + 1 < passages && Double.random(in: 0..<1, using: &rng) < swappedShare
             let group = swapped ? [passage, passage + 1] : [passage]
             let texts = group.map { _ in makePassage() }
@@ -52,6 +52,16 @@ public struct ReuseCorpusGenerator {
             passage += group.count
         }
         return render(documents, passages: passage)
+    }
+
+    /// `wanted` different documents other than `excluded`, drawn without a pass over all of them.
+    mutating func distinctDocuments(_ wanted: Int, below count: Int, excluding excluded: Int) -> [Int] {
+        var chosen: [Int] = []
+        while chosen.count < min(wanted, count - 1) {
+            let document = Int.random(in: 0..<count, using: &rng)
+            if document != excluded && !chosen.contains(document) { chosen.append(document) }
+        }
+        return chosen
     }
 
     /// A paragraph of one to three generated sentences.

@@ -45,7 +45,10 @@ extension ReuseCluster {
         for index in order { groups[sets.find(index), default: []].append(index) }
         return groups.values.map { group in
             cluster(of: group.map { spans[$0] }, dates: dates)
-        }.sorted { ($1.documentCount, $0.members[0].document) < ($0.documentCount, $1.members[0].document) }
+        }.sorted { x, y in
+            if x.documentCount != y.documentCount { return x.documentCount > y.documentCount }
+            return (x.members[0].document, x.members[0].words.lowerBound) < (y.members[0].document, y.members[0].words.lowerBound)
+        }
     }
 
     private static func sameCopy(_ x: Range<Int>, _ y: Range<Int>) -> Bool {
