@@ -4,25 +4,18 @@
 # and recall, boundary error and false passages against the planted truth.
 #
 # Usage: Benchmarks/reuse-bench.sh     Knobs: SIZES ("10000 30000 100000"), SEED (42), RUNS (3),
-#        SCRATCH (.build-bench: the release build's scratch path)
+#        BIN (a folder of release binaries built already, instead of building them)
 set -euo pipefail
 
-HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-ROOT="$(dirname "$HERE")"
-DATA="$HERE/data"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 SIZES="${SIZES:-10000 30000 100000}"
 SEED="${SEED:-42}"
 RUNS="${RUNS:-3}"
-SCRATCH="${SCRATCH:-.build-bench}"
 ATS="$ROOT/../shared/corpora/ats-tracts/docs.jsonl"
-mkdir -p "$DATA"
-step() { printf '\n== %s\n' "$*"; }
-command -v /usr/bin/time >/dev/null || { echo "error: GNU time is missing: apt-get install -y time" >&2; exit 1; }
+require_gnu_time
 
 step "Release build"
-(cd "$ROOT" && swift build -c release --scratch-path "$SCRATCH" --product stemma >"$DATA/build-reuse.log" 2>&1)
-(cd "$ROOT" && swift build -c release --scratch-path "$SCRATCH" --product stemma-corpus >>"$DATA/build-reuse.log" 2>&1)
-BIN="$(cd "$ROOT" && swift build -c release --scratch-path "$SCRATCH" --show-bin-path)"
+build_release stemma stemma-corpus
 
 # measure NAME OUTPUT COMMAND... : best wall time of RUNS runs and the peak RSS of the last
 measure() {
