@@ -43,7 +43,11 @@ var package = Package(
         ),
         .target(
             name: "StemmaStore",
-            dependencies: ["StemmaCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "StemmaCore", .product(name: "GRDB", package: "GRDB.swift"),
+                // The SQLite C API, for the all-integer statements on the add path.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         // The HTTP API and web pages of `stemma serve`; a library so tests drive its router directly.
@@ -78,6 +82,13 @@ var package = Package(
             name: "stemma-diff-bench",
             dependencies: ["StemmaCore"],
             path: "Benchmarks/DiffPairs",
+            swiftSettings: swiftSettings
+        ),
+        // Warm in-process latency of `Store.matches`, for Benchmarks/index-bench.sh.
+        .executableTarget(
+            name: "stemma-match-latency",
+            dependencies: ["StemmaStore"],
+            path: "Benchmarks/MatchLatency",
             swiftSettings: swiftSettings
         ),
         // Generated corpora with known families, and their evaluation, for benchmarks.

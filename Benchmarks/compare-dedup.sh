@@ -7,27 +7,18 @@
 # Usage: Benchmarks/compare-dedup.sh     Knobs: DOCS (100000), SEED (42), SCALE_1M (0), REUSE (0: measure again)
 set -euo pipefail
 
-HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-ROOT="$(dirname "$HERE")"
-DATA="$HERE/data"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 VENV="$HERE/.venv-dedup"
 DOCS="${DOCS:-100000}"
 SEED="${SEED:-42}"
 SCALE_1M="${SCALE_1M:-0}"
-mkdir -p "$DATA"
-step() { printf '\n== %s\n' "$*"; }
 
 step "Peers in $VENV (datasketch, rensa, text-dedup from PyPI)"
-[[ -x "$VENV/bin/python" ]] || python3 -m venv "$VENV"
-"$VENV/bin/pip" install --quiet --disable-pip-version-check datasketch rensa text-dedup
-PY="$VENV/bin/python"
-command -v /usr/bin/time >/dev/null || { echo "error: GNU time is missing: apt-get install -y time" >&2; exit 1; }
+python_venv "$VENV" datasketch rensa text-dedup
+require_gnu_time
 
 step "Release build (plain: the AVX2 kernel is chosen at run time)"
-(cd "$ROOT" && swift build -c release --scratch-path .build-bench --product stemma >"$DATA/build-stemma.log" 2>&1)
-(cd "$ROOT" && swift build -c release --scratch-path .build-bench --product stemma-corpus >"$DATA/build-corpus.log" 2>&1)
-(cd "$ROOT" && swift build -c release --scratch-path .build-bench --product stemma-diff-bench >"$DATA/build-bench.log" 2>&1)
-BIN="$(cd "$ROOT" && swift build -c release --scratch-path .build-bench --show-bin-path)"
+build_release stemma stemma-corpus stemma-diff-bench
 
 corpus() {  # corpus COUNT -> path
     local path="$DATA/corpus-$1.jsonl"

@@ -10,10 +10,8 @@
 # All timings are in-process except (c), which is the release CLI under /usr/bin/time.
 set -euo pipefail
 
-HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-ROOT="$(dirname "$HERE")"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 SEEDS="$ROOT/../shared/seeds"
-DATA="$HERE/data"
 VENV="$HERE/.venv"
 SEED_REPEAT="${SEED_REPEAT:-200}"
 PEER_SEED_REPEAT="${PEER_SEED_REPEAT:-$SEED_REPEAT}"
@@ -22,29 +20,12 @@ LARGE_MB="${LARGE_MB:-10}"
 LINE_MB="${LINE_MB:-100}"
 SEED="${SEED:-42}"
 
-step() { printf '\n== %s\n' "$*"; }
-
-# The default .build belongs to whoever is editing Sources/; the benchmark builds on its own.
-build() {
-    local log="$DATA/build-$1.log"
-    if ! (cd "$ROOT" && swift build -c release --scratch-path .build-bench --product "$1") >"$log" 2>&1; then
-        tail -n 40 "$log"
-        echo "error: release build of $1 failed (full log: $log)" >&2
-        return 1
-    fi
-}
-
-mkdir -p "$DATA"
-
 step "Python peers ($VENV)"
-[[ -x "$VENV/bin/python" ]] || python3 -m venv "$VENV"
-"$VENV/bin/pip" install --quiet --disable-pip-version-check diff-match-patch
-PY="$VENV/bin/python"
+python_venv "$VENV" diff-match-patch
 "$PY" -c 'import diff_match_patch, sys; print("python", sys.version.split()[0], "| diff-match-patch ready")'
 
 step "Release build of stemma-diff-bench (--scratch-path .build-bench)"
-build stemma-diff-bench
-BIN="$(cd "$ROOT" && swift build -c release --scratch-path .build-bench --show-bin-path)"
+build_release stemma-diff-bench stemma
 echo "$BIN/stemma-diff-bench"
 
 step "Data in $DATA"
@@ -98,11 +79,7 @@ for workload in dict.fromkeys(row["workload"] for row in rows):
 EOF
 
 step "(c) ${LARGE_MB} MB documents differing in ~1% of sentences: stemma diff --format json"
-if [[ ! -x /usr/bin/time ]]; then
-    echo "error: /usr/bin/time (GNU time) is missing; install it with: apt-get install -y time" >&2
-    exit 1
-fi
-build stemma
+require_gnu_time
 STEMMA="$BIN/stemma"
 # A subshell, so that a crash of an older CLI does not make bash report the signal.
 if ! ( "$STEMMA" diff --help ) >/dev/null 2>&1; then

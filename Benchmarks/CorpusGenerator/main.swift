@@ -7,6 +7,11 @@
 //       "idA<TAB>idB". Truth: pairs whose exact word-shingle Jaccard (Stemma's shingling) is at or
 //       above the threshold, among pairs in the same family and pairs any tool reported. Prints
 //       precision and recall as JSON.
+//   stemma-corpus plant COUNT OUT.jsonl [--seed S] [--passages P]
+//       JSONL {"id", "text", "date", "source"} of unrelated documents with P (default COUNT/10)
+//       passages of 50–2,000 words planted in them, noisy in every copy but the source.
+//   stemma-corpus evaluate-reuse COUNT REPORT.jsonl [--seed S] [--passages P]
+//       Scores a `stemma reuse` JSONL report against the passages planted with the same settings.
 import Foundation
 import StemmaCore
 import StemmaTestSupport
@@ -21,7 +26,7 @@ func option(_ name: String, _ arguments: [String]) -> String? {
 }
 
 let arguments = Array(CommandLine.arguments.dropFirst())
-guard let command = arguments.first else { fail("usage: stemma-corpus generate COUNT OUT.jsonl [--seed S] | evaluate CORPUS PAIRS [--threshold T]") }
+guard let command = arguments.first else { fail("usage: stemma-corpus generate COUNT OUT.jsonl [--seed S] | evaluate CORPUS PAIRS [--threshold T] | plant COUNT OUT.jsonl | evaluate-reuse COUNT REPORT.jsonl") }
 
 switch command {
 case "generate":
@@ -51,6 +56,10 @@ case "evaluate":
     let threshold = Double(option("--threshold", arguments) ?? "0.5") ?? 0.5
     let shingle = Int(option("--shingle", arguments) ?? "5") ?? 5
     try Evaluation.run(corpus: arguments[1], pairs: arguments[2], threshold: threshold, shingle: shingle)
+case "plant":
+    try PlantedReuse.plant(arguments)
+case "evaluate-reuse":
+    try PlantedReuse.evaluate(arguments)
 default:
     fail("unknown command \(command)")
 }

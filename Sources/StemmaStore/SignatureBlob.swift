@@ -3,13 +3,16 @@ import Foundation
 /// The byte layout of a stored signature: seed UInt64 LE, count UInt32 LE, count × UInt32 LE.
 enum SignatureBlob {
     static func encode(_ signature: [UInt32], seed: UInt64) -> Data {
-        var data = Data(capacity: 12 + 4 * signature.count)
-        withUnsafeBytes(of: seed.littleEndian) { data.append(contentsOf: $0) }
-        withUnsafeBytes(of: UInt32(signature.count).littleEndian) { data.append(contentsOf: $0) }
-        for value in signature {
-            withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) }
+        // Written into one buffer: appending value by value to Data was a tenth of an add's time.
+        var bytes = [UInt8](repeating: 0, count: 12 + 4 * signature.count)
+        bytes.withUnsafeMutableBytes { raw in
+            raw.storeBytes(of: seed.littleEndian, toByteOffset: 0, as: UInt64.self)
+            raw.storeBytes(of: UInt32(signature.count).littleEndian, toByteOffset: 8, as: UInt32.self)
+            for (index, value) in signature.enumerated() {
+                raw.storeBytes(of: value.littleEndian, toByteOffset: 12 + 4 * index, as: UInt32.self)
+            }
         }
-        return data
+        return Data(bytes)
     }
 
     /// The signature, or nil when the blob is malformed or made with another seed or length.

@@ -1,4 +1,4 @@
-public import StemmaCore
+import StemmaCore
 import Foundation
 import GRDB
 
@@ -34,93 +34,41 @@ public enum AddOutcome: Sendable, Equatable {
 
 extension Store {
     /// Indexes documents in one transaction: a crash leaves either all of them or none.
-    ///
-    /// Sketching happens before the transaction, on all cores, so the write lock is held only for
-    /// the inserts.
     public func add(_ documents: [StoreDocument], keepText: Bool = true) throws -> [AddOutcome] {
-        let sketcher = self.sketcher
-        let sketches = ParallelMap.map(documents, minimumCount: 32) { document in
-            var scratch = DocumentSketcher.Scratch()
-            return document.text.withUnsafeBufferPointer { sketcher.sketch($0, scratch: &scratch) }
+        try add(prepare(documents), keepText: keepText)
+    }
+
+    /// Indexes batches sketched by ``prepare(_:)`` as `next` hands them over, until it returns nil,
+    /// committing once at least `documentsPerTransaction` documents are written.
+    ///
+    /// Large transactions are what make bulk indexing fast: bucket keys are random, so every
+    /// commit rewrites most pages of the bucket index whatever the number of documents in it. A
+    /// killed process loses the uncommitted documents only; adding them again is idempotent.
+    ///
+    /// - Parameter written: called after each commit with the outcomes of the batches it holds.
+    public func add(batches next: () throws -> PreparedBatch?, keepText: Bool = true, documentsPerTransaction: Int,
+                    written: ([AddOutcome]) -> Void) throws {
+        let parameters = self.parameters
+        var exhausted = false
+        while !exhausted {
+            let outcomes = try writer.write { db -> [AddOutcome] in
+                var outcomes: [AddOutcome] = []
+                while outcomes.count < documentsPerTransaction {
+                    guard let batch = try next() else { exhausted = true; break }
+                    outcomes += try BatchWriter(db: db, parameters: parameters, keepText: keepText).write(batch)
+                }
+                return outcomes
+            }
+            if !outcomes.isEmpty { written(outcomes) }
         }
+    }
+
+    /// Indexes documents sketched by ``prepare(_:)`` in one transaction. Sketching happens before,
+    /// so the write lock is held only for the database work.
+    public func add(_ batch: PreparedBatch, keepText: Bool = true) throws -> [AddOutcome] {
+        let parameters = self.parameters
         return try writer.write { db in
-            try zip(documents, sketches).map { try add($0, sketch: $1, keepText: keepText, in: db) }
-        }
-    }
-
-    func add(_ document: StoreDocument, sketch: DocumentSketcher.Sketch, keepText: Bool, in db: Database) throws -> AddOutcome {
-        let contentHash = Int64(bitPattern: StableHash.hash(document.text))
-        let latest = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT v.number, v.contentHash FROM document d JOIN documentVersion v
-            ON v.documentId = d.id AND v.number = d.latestVersion WHERE d.id = ?
-            """), arguments: [document.id])
-        let number: Int
-        if let latest {
-            if (latest["contentHash"] as Int64) == contentHash { return .unchanged }
-            number = (latest["number"] as Int) + 1
-            try db.execute(sql: "UPDATE document SET latestVersion = ?, title = coalesce(?, title), date = coalesce(?, date), url = coalesce(?, url), source = coalesce(?, source) WHERE id = ?",
-                           arguments: [number, document.title, document.date, document.url, document.source, document.id])
-        } else {
-            number = 1
-            try db.cachedStatement(sql: "INSERT INTO document (id, source, url, title, date, latestVersion, family) VALUES (?, ?, ?, ?, ?, 1, ?)")
-                .execute(arguments: [document.id, document.source, document.url, document.title, document.date, document.id])
-        }
-        let text: String? = keepText ? String(decoding: document.text, as: UTF8.self) : nil
-        try db.cachedStatement(sql: """
-            INSERT INTO documentVersion (documentId, number, contentHash, bytes, shingles, date, text, signature)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [document.id, number, contentHash, document.text.count, sketch.shingles, document.date, text,
-                             SignatureBlob.encode(sketch.signature, seed: parameters.seed)])
-        let version = db.lastInsertedRowID
-        let keys = lsh.bandKeys(of: sketch.signature)
-        try joinFamilies(of: document.id, signature: sketch.signature, keys: keys, in: db)
-        // Prepared once per connection: preparing these per row was most of the time of an add.
-        let insertBucket = try db.cachedStatement(sql: "INSERT OR IGNORE INTO lshBucket (band, bucket, version) VALUES (?, ?, ?)")
-        for (band, key) in keys.enumerated() {
-            try insertBucket.execute(arguments: [band, Int64(bitPattern: key), version])
-        }
-        return number == 1 ? .added : .newVersion(number)
-    }
-
-    /// Records the pairs a new version makes with other documents' versions and merges their
-    /// families into one (named after the smallest family name, so the result does not depend on
-    /// the order of adds).
-    func joinFamilies(of documentID: String, signature: [UInt32], keys: [UInt64], in db: Database) throws {
-        var partners: [String: Double] = [:]
-        for (versionID, otherID, otherSignature) in try candidateVersions(keys: keys, in: db) where otherID != documentID {
-            let jaccard = MinHasher.estimatedJaccard(signature, otherSignature)
-            if jaccard >= parameters.threshold { partners[otherID] = max(partners[otherID] ?? 0, jaccard) }
-            _ = versionID
-        }
-        guard !partners.isEmpty else { return }
-        for (other, jaccard) in partners {
-            let (a, b) = documentID < other ? (documentID, other) : (other, documentID)
-            try db.execute(sql: "INSERT INTO pair (a, b, jaccard) VALUES (?, ?, ?) ON CONFLICT (a, b) DO UPDATE SET jaccard = max(jaccard, excluded.jaccard)",
-                           arguments: [a, b, jaccard])
-        }
-        let ids = [documentID] + partners.keys
-        let families = try String.fetchAll(db, sql: "SELECT DISTINCT family FROM document WHERE id IN (\(ids.map { _ in "?" }.joined(separator: ",")))",
-                                           arguments: StatementArguments(ids))
-        guard let merged = families.min(), families.count > 1 else { return }
-        try db.execute(sql: "UPDATE document SET family = ? WHERE family IN (\(families.map { _ in "?" }.joined(separator: ",")))",
-                       arguments: StatementArguments([merged] + families))
-    }
-
-    /// The versions sharing at least one LSH bucket with `keys`: their row id, document and signature.
-    func candidateVersions(keys: [UInt64], in db: Database) throws -> [(Int64, String, [UInt32])] {
-        // One indexed lookup per band: a single `(band, bucket) IN (VALUES …)` query made SQLite scan
-        // the whole table (20k documents: 7 s became 509 s).
-        var versions = Set<Int64>()
-        let bucket = try db.cachedStatement(sql: "SELECT version FROM lshBucket WHERE band = ? AND bucket = ?")
-        for (band, key) in keys.enumerated() {
-            versions.formUnion(try Int64.fetchAll(bucket, arguments: [band, Int64(bitPattern: key)]))
-        }
-        let versionRow = try db.cachedStatement(sql: "SELECT documentId, signature FROM documentVersion WHERE id = ?")
-        return try versions.sorted().compactMap { id in
-            guard let row = try Row.fetchOne(versionRow, arguments: [id]),
-                let signature = SignatureBlob.decode(row["signature"], seed: parameters.seed, permutations: parameters.permutations)
-            else { return nil }
-            return (id, row["documentId"], signature)
+            try BatchWriter(db: db, parameters: parameters, keepText: keepText).write(batch)
         }
     }
 

@@ -1,4 +1,4 @@
-public import StemmaCore
+import StemmaCore
 import Foundation
 import GRDB
 

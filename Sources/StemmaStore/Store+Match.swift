@@ -1,4 +1,4 @@
-public import StemmaCore
+import StemmaCore
 import Foundation
 import GRDB
 
@@ -27,20 +27,35 @@ extension Store {
         let keys = lsh.bandKeys(of: sketch.signature)
         return try writer.read { db in
             var matches: [StoreMatch] = []
-            for (version, _, signature) in try candidateVersions(keys: keys, in: db) {
-                let jaccard = MinHasher.estimatedJaccard(sketch.signature, signature)
-                guard jaccard >= parameters.threshold,
-                    let row = try Row.fetchOne(db, sql: """
-                        SELECT v.documentId, v.number, v.shingles, coalesce(v.date, d.date) AS date, d.title
-                        FROM documentVersion v JOIN document d ON d.id = v.documentId WHERE v.id = ?
-                        """, arguments: [version])
+            for row in try candidateRows(keys: keys, in: db) {
+                guard let signature = SignatureBlob.decode(row["signature"], seed: parameters.seed, permutations: parameters.permutations)
                 else { continue }
+                let jaccard = MinHasher.estimatedJaccard(sketch.signature, signature)
+                guard jaccard >= parameters.threshold else { continue }
                 let pair = SimilarPair(a: 0, b: 1, estimatedJaccard: jaccard, sizeA: sketch.shingles, sizeB: row["shingles"])
                 matches.append(StoreMatch(documentID: row["documentId"], version: row["number"], date: row["date"], title: row["title"],
                                           jaccard: jaccard, containmentOfQuery: pair.containmentAB, containmentOfIndexed: pair.containmentBA))
             }
             return Array(matches.sorted { ($0.jaccard, $1.documentID, $1.version) > ($1.jaccard, $0.documentID, $0.version) }.prefix(limit))
         }
+    }
+
+    /// The versions sharing at least one LSH bucket with `keys`, with what a match shows: one
+    /// indexed lookup per band, then one query per 256 candidates.
+    func candidateRows(keys: [UInt64], in db: Database) throws -> [Row] {
+        var versions = Set<Int64>()
+        let bucket = try IntegerStatement("SELECT version FROM lshBucket WHERE band = ? AND bucket = ?", in: db)
+        for (band, key) in keys.enumerated() {
+            try bucket.run([Int64(band), Int64(bitPattern: key)]) { column in versions.insert(column(0)) }
+        }
+        var rows: [Row] = []
+        for chunk in paddedChunks(versions.sorted(), size: BatchWriter.chunk) {
+            rows += try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT v.documentId, v.number, v.shingles, v.signature, coalesce(v.date, d.date) AS date, d.title
+                FROM documentVersion v JOIN document d ON d.id = v.documentId WHERE v.id IN (\(placeholders(BatchWriter.chunk)))
+                """), arguments: StatementArguments(chunk))
+        }
+        return rows
     }
 }
 

@@ -60,94 +60,61 @@ struct Index: ParsableCommand {
 
         @OptionGroup var input: CorpusInputOptions
 
+        @Flag(help: "No progress bar.")
+        var quiet = false
+
+        // A commit rewrites most pages of the bucket index (its keys are random), so a large
+        // transaction shares that cost among many documents.
+        @Option(help: "Documents per transaction: a killed run loses at most the last uncommitted ones (adding them again is idempotent).")
+        var commitEvery = 65_536
+
+        /// Documents sketched at once: the unit of overlap between sketching and writing.
+        var batchSize: Int { min(4_096, commitEvery) }
+
+        func validate() throws {
+            guard commitEvery > 0 else { throw ValidationError("--commit-every must be positive") }
+        }
+
         func run() throws {
             let index = try Store.open(path: store.db, parameters: store.requested)
             var counts = (added: 0, versions: 0, unchanged: 0)
-            var batch: [StoreDocument] = []
-            func flush() throws {
-                for outcome in try index.add(batch, keepText: !noText) {
+            let pipeline = IndexPipeline(store: index, keepText: !noText, documentsPerTransaction: commitEvery)
+            let bar = !quiet && ProgressBar.isUseful ? ProgressBar(totalBytes: ProgressBar.totalBytes(of: inputs)) : nil
+            var bytesRead = 0
+            func tally() {
+                for outcome in pipeline.committed() {
                     switch outcome {
                     case .added: counts.added += 1
                     case .newVersion: counts.versions += 1
                     case .unchanged: counts.unchanged += 1
                     }
                 }
-                batch.removeAll(keepingCapacity: true)
+                bar?.update(documents: counts.added + counts.versions + counts.unchanged, bytes: bytesRead)
             }
+            var batch: [StoreDocument] = []
             var skipped = 0
             try CorpusReader(inputs: inputs, options: input.corpus)
                 .forEach(report: { issue in
                     try input.report(issue)
                     if issue.isSkipped { skipped += 1 }
                 }) { record in
+                    bytesRead += record.origin?.length ?? record.text.count
                     batch.append(StoreDocument(id: record.id, text: record.text, title: record.title, date: record.date,
                                                url: record.url, source: record.source))
-                    if batch.count == 2_048 { try flush() }
+                    if batch.count == batchSize {
+                        try pipeline.submit(batch)
+                        batch.removeAll(keepingCapacity: true)
+                        tally()
+                    }
                 }
-            try flush()
+            try pipeline.submit(batch)
+            try pipeline.finish()
+            tally()
+            bar?.finish()
             let total = try index.counts()
             Console.write("\(counts.added) added, \(counts.versions) new versions, \(counts.unchanged) unchanged"
                 + " · \(total.documents) documents, \(total.versions) versions in \(store.db)\n")
             if skipped > 0 { throw ExitCode(1) }
         }
-    }
-}
-
-/// `stemma match FILE`: what an indexed collection holds of a text.
-struct Match: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Find the indexed documents that are versions or copies of a text, best first.",
-        discussion: "Exit status as grep(1): 0 when something matched, 1 when nothing did, 2 on error."
-    )
-
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
-
-    @Argument(help: "The text: a file, or - for standard input.")
-    var file: String
-
-    @OptionGroup var store: StoreOptions
-
-    @Option(help: "At most this many matches.")
-    var limit = 20
-
-    @Option(help: "Output format.")
-    var format: Format = .text
-
-    @Flag(help: "Replace invalid UTF-8 with U+FFFD instead of failing.")
-    var lossy = false
-
-    func run() throws {
-        let index = try store.openExisting()
-        let text = try TextInput.read(file, lossy: lossy)
-        let matches = try index.matches(for: text.bytes, limit: limit)
-        switch format {
-        case .text:
-            for match in matches {
-                Console.write(String(format: "%.3f  %@ (version %d)", match.jaccard, match.documentID, match.version)
-                    + (match.date.map { "  \($0)" } ?? "")
-                    + String(format: "  · contains %.0f%% of the text, %.0f%% of it is in the text\n",
-                             match.containmentOfQuery * 100, match.containmentOfIndexed * 100))
-            }
-        case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            for match in matches {
-                let record = MatchRecord(id: match.documentID, version: match.version, date: match.date, title: match.title,
-                                         jaccard: match.jaccard, containmentOfQuery: match.containmentOfQuery,
-                                         containmentOfIndexed: match.containmentOfIndexed)
-                Console.write(String(decoding: try encoder.encode(record), as: UTF8.self) + "\n")
-            }
-        }
-        if matches.isEmpty { throw ExitCode(1) }
-    }
-
-    struct MatchRecord: Encodable {
-        var id: String
-        var version: Int
-        var date: String?
-        var title: String?
-        var jaccard: Double
-        var containmentOfQuery: Double
-        var containmentOfIndexed: Double
     }
 }

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -58,4 +59,41 @@ package enum ProcessInfoCores {
         return 2
         #endif
     }()
+}
+
+extension ParallelMap {
+    /// `(0..<count).map(transform)` on `threads` workers that each take the next index as they
+    /// finish, for work items of very different cost (alignments of pairs of books beside pairs of
+    /// paragraphs), where contiguous chunks would leave a core idle.
+    package static func dynamicMap<Result: Sendable>(
+        count: Int, threads: Int = ProcessInfoCores.count, _ transform: @Sendable (Int) -> Result
+    ) -> [Result] {
+        let workers = min(threads, count)
+        guard workers > 1 else { return (0..<count).map(transform) }
+        let slots = Slots<Result>(count: count)
+        let next = WorkCounter()
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let index = next.take(below: count) {
+                slots.store(transform(index), at: index)
+            }
+        }
+        return slots.values.map { value in
+            guard let value else { preconditionFailure("a worker returned without storing its result") }
+            return value
+        }
+    }
+}
+
+/// The next unclaimed index, handed out under a lock.
+private final class WorkCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+
+    func take(below count: Int) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < count else { return nil }
+        next += 1
+        return next - 1
+    }
 }

@@ -1,0 +1,79 @@
+import Foundation
+import StemmaStore
+
+/// Indexes documents on a writer thread while the caller reads and sketches the next batch: the
+/// database work (one core) and the reading and sketching (the other core) overlap. One sketched
+/// batch waits at most; `submit` blocks while it does.
+final class IndexPipeline: @unchecked Sendable {
+    private let store: Store
+    private let condition = NSCondition()
+    // Guarded by `condition`.
+    private var waiting: PreparedBatch?
+    private var closed = false
+    private var failure: (any Error)?
+    private var finished = false
+    private var outcomes: [[AddOutcome]] = []
+
+    /// Starts the writer thread.
+    init(store: Store, keepText: Bool, documentsPerTransaction: Int) {
+        self.store = store
+        Thread.detachNewThread { [self] in
+            do {
+                try store.add(batches: { self.take() }, keepText: keepText, documentsPerTransaction: documentsPerTransaction) { written in
+                    self.locked { self.outcomes.append(written) }
+                }
+            } catch {
+                locked { failure = error }
+            }
+            locked { finished = true }
+        }
+    }
+
+    /// Sketches `documents` on the calling thread (all cores), then hands them to the writer.
+    /// Rethrows the writer's error, if it stopped on one.
+    func submit(_ documents: [StoreDocument]) throws {
+        guard !documents.isEmpty else { return }
+        let batch = store.prepare(documents)
+        condition.lock()
+        defer { condition.unlock() }
+        while waiting != nil, failure == nil { condition.wait() }
+        if let failure { throw failure }
+        waiting = batch
+        condition.broadcast()
+    }
+
+    /// Outcomes committed since the last call.
+    func committed() -> [AddOutcome] {
+        locked {
+            defer { outcomes = [] }
+            return outcomes.flatMap { $0 }
+        }
+    }
+
+    /// Waits until everything submitted is committed; rethrows the writer's error.
+    func finish() throws {
+        condition.lock()
+        defer { condition.unlock() }
+        closed = true
+        condition.broadcast()
+        while !finished { condition.wait() }
+        if let failure { throw failure }
+    }
+
+    /// The writer's side: the next batch, or nil once closed and drained.
+    private func take() -> PreparedBatch? {
+        condition.lock()
+        defer { condition.unlock() }
+        while waiting == nil, !closed { condition.wait() }
+        let batch = waiting
+        waiting = nil
+        condition.broadcast()
+        return batch
+    }
+
+    private func locked<T>(_ body: () -> T) -> T {
+        condition.lock()
+        defer { condition.broadcast(); condition.unlock() }
+        return body()
+    }
+}

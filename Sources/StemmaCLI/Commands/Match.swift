@@ -1,0 +1,112 @@
+import ArgumentParser
+import Foundation
+import StemmaCore
+import StemmaIO
+import StemmaStore
+
+/// `stemma match FILE`: what an indexed collection holds of a text.
+struct Match: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Find the indexed documents that are versions or copies of a text, best first.",
+        discussion: """
+        Each match shows its estimated Jaccard similarity, how much of each text the other holds, \
+        and (when the index keeps texts) a one-line summary of what changed from it to the text. \
+        Exit status as grep(1): 0 when something matched, 1 when nothing did, 2 on error.
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Argument(help: "The text: a file, or - for standard input.")
+    var file: String
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: "At most this many matches.")
+    var limit = 20
+
+    @Option(help: "Output format.")
+    var format: Format = .text
+
+    @Flag(help: "Also print the full diff from the best match to the text (as stemma diff does).")
+    var diff = false
+
+    @Flag(help: "Replace invalid UTF-8 with U+FFFD instead of failing.")
+    var lossy = false
+
+    func run() throws {
+        let index = try store.openExisting()
+        let text = try TextInput.read(file, lossy: lossy)
+        let matches = try index.matches(for: text.bytes, limit: limit)
+        // Diffs need the indexed texts; an index made with --no-text has none.
+        let diffs = try matches.map { match in
+            try index.version(of: match.documentID, number: match.version)?.text.map {
+                VersionDiff(oldBytes: Array($0.utf8), newBytes: text.bytes)
+            }
+        }
+        switch format {
+        case .text: writeText(matches, diffs)
+        case .json: try writeJSON(matches, diffs)
+        }
+        if diff, let best = matches.first {
+            guard let bestDiff = diffs.first ?? nil else {
+                throw ValidationError("\(store.db) keeps no texts (indexed with --no-text): no diff to show")
+            }
+            writeDiff(bestDiff, from: best)
+        }
+        if matches.isEmpty { throw ExitCode(1) }
+    }
+
+    func writeText(_ matches: [StoreMatch], _ diffs: [VersionDiff?]) {
+        for (match, diff) in zip(matches, diffs) {
+            var line = String(format: "%.3f  ", match.jaccard) + "\(match.documentID) (version \(match.version))"
+            if let date = match.date { line += "  \(date)" }
+            line += String(format: "  · it holds %.0f%% of the text, the text holds %.0f%% of it",
+                           match.containmentOfQuery * 100, match.containmentOfIndexed * 100)
+            if let diff { line += "  · " + DiffSummary(diff).line }
+            Console.write(line + "\n")
+        }
+    }
+
+    func writeJSON(_ matches: [StoreMatch], _ diffs: [VersionDiff?]) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        for (match, diff) in zip(matches, diffs) {
+            let summary = diff.map(DiffSummary.init)
+            let record = MatchRecord(id: match.documentID, version: match.version, date: match.date, title: match.title,
+                                     jaccard: match.jaccard, containmentOfQuery: match.containmentOfQuery,
+                                     containmentOfIndexed: match.containmentOfIndexed, summary: summary?.line,
+                                     changes: summary.map { Dictionary(uniqueKeysWithValues: $0.operations.map { ($0.key.rawValue, $0.value) }) },
+                                     tags: summary.map { Dictionary(uniqueKeysWithValues: $0.tags.map { ($0.key.rawValue, $0.value) }) })
+            Console.write(String(decoding: try encoder.encode(record), as: UTF8.self) + "\n")
+        }
+    }
+
+    /// The diff from the best match to the text: the terminal rendering, or for JSON one line
+    /// `{"diff": …}` holding the report `stemma diff --format json` writes.
+    func writeDiff(_ diff: VersionDiff, from best: StoreMatch) {
+        let oldName = "\(best.documentID)@\(best.version)"
+        switch format {
+        case .text:
+            Console.write("\n── diff: \(oldName) → \(file)\n")
+            Console.write(TerminalDiffWriter(useColor: Console.wantsColor, context: nil).render(diff))
+        case .json:
+            let report = DiffReport(diff, oldPath: oldName, newPath: file, replacedInvalidSequences: nil)
+            Console.write(bytes: Array("{\"diff\":".utf8) + report.jsonBytes(pretty: false).dropLast() + Array("}\n".utf8))
+        }
+    }
+
+    struct MatchRecord: Encodable {
+        var id: String
+        var version: Int
+        var date: String?
+        var title: String?
+        var jaccard: Double
+        var containmentOfQuery: Double
+        var containmentOfIndexed: Double
+        /// Present when the index keeps texts.
+        var summary: String?
+        var changes: [String: Int]?
+        var tags: [String: Int]?
+    }
+}

@@ -1,0 +1,63 @@
+/// Finds the passages that documents of a collection share: quotations, copied paragraphs, the
+/// same wire story inside longer articles, in any order and under small edits and OCR noise.
+///
+/// The search runs in two stages, after passim (Smith, Cordell & Mullen 2015): rare word n-grams
+/// shared by two documents make them a candidate pair (``ReuseCandidates``); then each candidate
+/// pair's shared n-grams are chained and aligned word by word (``PassageAligner``). Unlike passim,
+/// chains follow each diagonal separately, so passages that appear in a different order in the
+/// two documents are all found.
+///
+/// ```swift
+/// let finder = ReuseFinder(parameters: try ReuseParameters(minimumWords: 40))
+/// let result = finder.passages(in: documents.map { Array($0.utf8) })
+/// for passage in result.passages { print(passage.a, passage.bytesA, passage.b, passage.bytesB) }
+/// ```
+///
+/// - Complexity: O(*W* + *A* + Σ band cells) for *W* words in all, *A* shared n-gram positions
+///   of candidate pairs, and the bands aligned around their chains.
+public struct ReuseFinder: Sendable {
+    public let parameters: ReuseParameters
+
+    public init(parameters: ReuseParameters) {
+        self.parameters = parameters
+    }
+
+    /// The passages shared by any two of `texts` (valid UTF-8 each).
+    public func passages(in texts: [[UInt8]]) -> ReuseResult {
+        let ngram = parameters.ngram
+        let hashes = ParallelMap.map(texts, minimumCount: 2, threads: parameters.threads) { text in
+            text.withUnsafeBufferPointer { Shingles.hashesByPosition(inUTF8: $0, count: ngram) }
+        }
+        let words = hashes.reduce(0) { $0 + $1.count + (($1.isEmpty) ? 0 : ngram - 1) }
+        let candidates = ReuseCandidates(hashes: hashes, parameters: parameters)
+        let aligner = PassageAligner(parameters: parameters)
+        // Pairs come sorted by their first document: each task reads that document's words once
+        // for all its pairs.
+        let groups = Self.runs(of: candidates.pairs.map(\.a))
+        let perGroup = ParallelMap.dynamicMap(count: groups.count, threads: parameters.threads) { group in
+            let a = ReuseText(bytes: texts[candidates.pairs[groups[group].lowerBound].a])
+            return candidates.pairs[groups[group]].flatMap { pair in
+                let b = ReuseText(bytes: texts[pair.b])
+                return aligner.passages(a, b, anchors: candidates.anchors(of: pair)).map { alignment in
+                    ReusePassage(a: pair.a, b: pair.b, bytesA: a.byteRange(ofWords: alignment.wordsA),
+                                 bytesB: b.byteRange(ofWords: alignment.wordsB), alignment: alignment)
+                }
+            }
+        }
+        return ReuseResult(
+            passages: perGroup.flatMap { $0 }, candidatePairs: candidates.pairs.count,
+            anchors: candidates.pairs.reduce(0) { $0 + $1.matchCount }, words: words)
+    }
+
+    /// The ranges of equal consecutive values.
+    static func runs(of values: [Int]) -> [Range<Int>] {
+        var runs: [Range<Int>] = []
+        var start = 0
+        for index in values.indices.dropFirst() where values[index] != values[index - 1] {
+            runs.append(start..<index)
+            start = index
+        }
+        if !values.isEmpty { runs.append(start..<values.count) }
+        return runs
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+import GRDB
+import StemmaCore
+
+/// Two documents whose versions reach the threshold; `a < b`.
+struct DocumentPair: Hashable {
+    var a: String
+    var b: String
+
+    init(_ first: String, _ second: String) {
+        (a, b) = first < second ? (first, second) : (second, first)
+    }
+}
+
+extension BatchWriter {
+    /// The pairs of documents the batch's new versions make, with each other and with stored
+    /// versions of other documents, with their best estimated Jaccard similarity.
+    func similarPairs(of added: [AddedVersion], in batch: PreparedBatch) throws -> [(pair: DocumentPair, jaccard: Double)] {
+        guard let first = added.first else { return [] }
+        var stored = Array(repeating: [Int64](), count: added.count)
+        var inBatch = Set<Int>()
+        for band in batch.bandKeys[first.index].indices {
+            // (key, position) pairs sorted by key: runs of one key are the batch's shared buckets.
+            var keyed = added.indices.map { (key: batch.bandKeys[added[$0].index][band], position: $0) }
+            keyed.sort { $0.key < $1.key }
+            var runs: [UInt64: Range<Int>] = [:]
+            var start = 0
+            while start < keyed.count {
+                var end = start + 1
+                while end < keyed.count, keyed[end].key == keyed[start].key { end += 1 }
+                runs[keyed[start].key] = start..<end
+                for i in start..<end {
+                    for j in (i + 1)..<min(end, i + 1 + Self.bucketCap) {
+                        let (p, q) = (keyed[i].position, keyed[j].position)
+                        inBatch.insert(min(p, q) << 32 | max(p, q))
+                    }
+                }
+                start = end
+            }
+            try lookUp(band: band, keys: runs.keys.sorted()) { key, version in
+                for entry in keyed[runs[key]!] { stored[entry.position].append(version) }
+            }
+        }
+        let signatures = try storedSignatures(Array(Set(stored.joined())))
+        var best: [DocumentPair: Double] = [:]
+        func consider(_ id: String, _ signature: [UInt32], _ otherID: String, _ other: [UInt32]) {
+            guard id != otherID else { return }
+            let jaccard = MinHasher.estimatedJaccard(signature, other)
+            guard jaccard >= parameters.threshold else { return }
+            best[DocumentPair(id, otherID), default: 0] = max(best[DocumentPair(id, otherID)] ?? 0, jaccard)
+        }
+        for (position, versions) in stored.enumerated() {
+            let index = added[position].index
+            for version in Set(versions) {
+                guard let (otherID, other) = signatures[version] else { continue }
+                consider(batch.documents[index].id, batch.sketches[index].signature, otherID, other)
+            }
+        }
+        for packed in inBatch {
+            let i = added[packed >> 32].index, j = added[packed & 0xFFFF_FFFF].index
+            consider(batch.documents[i].id, batch.sketches[i].signature, batch.documents[j].id, batch.sketches[j].signature)
+        }
+        return best.map { (pair: $0.key, jaccard: $0.value) }.sorted { ($0.pair.a, $0.pair.b) < ($1.pair.a, $1.pair.b) }
+    }
+
+    /// Calls `found` with each stored version in the buckets `keys` of `band`, at most
+    /// ``bucketCap`` per bucket, oldest first.
+    func lookUp(band: Int, keys: [UInt64], found: (UInt64, Int64) -> Void) throws {
+        let lookup = try IntegerStatement(
+            "SELECT bucket, version FROM lshBucket WHERE band = ? AND bucket IN (\(placeholders(Self.chunk))) ORDER BY bucket, version",
+            in: db)
+        for chunk in paddedChunks(keys, size: Self.chunk) {
+            var current: UInt64?
+            var taken = 0
+            try lookup.run([Int64(band)] + chunk.map { Int64(bitPattern: $0) }) { column in
+                let key = UInt64(bitPattern: column(0))
+                if key != current { (current, taken) = (key, 0) }
+                taken += 1
+                if taken <= Self.bucketCap { found(key, column(1)) }
+            }
+        }
+    }
+
+    /// The document and signature of each stored version row.
+    func storedSignatures(_ versions: [Int64]) throws -> [Int64: (String, [UInt32])] {
+        var signatures: [Int64: (String, [UInt32])] = [:]
+        for chunk in paddedChunks(versions, size: Self.chunk) {
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+                SELECT id, documentId, signature FROM documentVersion WHERE id IN (\(placeholders(Self.chunk)))
+                """), arguments: StatementArguments(chunk))
+            while let row = try rows.next() {
+                if let signature = SignatureBlob.decode(row[2], seed: parameters.seed, permutations: parameters.permutations) {
+                    signatures[row[0]] = (row[1], signature)
+                }
+            }
+        }
+        return signatures
+    }
+
+    func record(_ pairs: [(pair: DocumentPair, jaccard: Double)]) throws {
+        let upsert = try db.cachedStatement(sql: """
+            INSERT INTO pair (a, b, jaccard) VALUES (?, ?, ?) ON CONFLICT (a, b) DO UPDATE SET jaccard = max(jaccard, excluded.jaccard)
+            """)
+        for (pair, jaccard) in pairs { try upsert.execute(arguments: [pair.a, pair.b, jaccard]) }
+    }
+
+    /// Merges the families the pairs join into one each, named after the smallest family name so
+    /// the result does not depend on the order of adds.
+    func mergeFamilies(joinedBy pairs: [(pair: DocumentPair, jaccard: Double)]) throws {
+        guard !pairs.isEmpty else { return }
+        let ids = Array(Set(pairs.flatMap { [$0.pair.a, $0.pair.b] }))
+        var familyOf: [String: String] = [:]
+        for chunk in paddedChunks(ids, size: Self.chunk) {
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT id, family FROM document WHERE id IN (\(placeholders(Self.chunk)))"),
+                                           arguments: StatementArguments(chunk))
+            while let row = try rows.next() { familyOf[row[0]] = row[1] }
+        }
+        let families = Array(Set(familyOf.values)).sorted()
+        let number = Dictionary(uniqueKeysWithValues: families.enumerated().map { ($1, $0) })
+        var union = UnionFind(count: families.count)
+        for (pair, _) in pairs {
+            guard let a = familyOf[pair.a].flatMap({ number[$0] }), let b = familyOf[pair.b].flatMap({ number[$0] }) else { continue }
+            _ = union.union(a, b)
+        }
+        let rename = try db.cachedStatement(sql: "UPDATE document SET family = ? WHERE family = ?")
+        for group in union.groups() where group.count > 1 {
+            let names = group.map { families[$0] }.sorted()
+            for name in names.dropFirst() { try rename.execute(arguments: [names[0], name]) }
+        }
+    }
+
+    /// The batch's bucket rows, inserted in key order so consecutive inserts share B-tree pages.
+    func insertBuckets(of added: [AddedVersion], in batch: PreparedBatch) throws {
+        var rows: [(band: Int64, key: Int64, version: Int64)] = []
+        rows.reserveCapacity(added.count * (batch.bandKeys.first?.count ?? 0))
+        for version in added {
+            for (band, key) in batch.bandKeys[version.index].enumerated() {
+                rows.append((Int64(band), Int64(bitPattern: key), version.rowID))
+            }
+        }
+        rows.sort { ($0.band, $0.key, $0.version) < ($1.band, $1.key, $1.version) }
+        let insert = try IntegerStatement("INSERT OR IGNORE INTO lshBucket (band, bucket, version) VALUES (?, ?, ?)", in: db)
+        for row in rows { try insert.run([row.band, row.key, row.version]) }
+    }
+}

@@ -1,0 +1,78 @@
+import GRDB
+import StemmaCore
+
+/// Writes one prepared batch inside a write transaction: documents and versions one by one, then
+/// the batch's candidate lookups, pairs, family merges and LSH buckets set-wise, so the number of
+/// statements grows with the batch's distinct keys rather than with every key of every document.
+struct BatchWriter {
+    let db: Database
+    let parameters: StoreParameters
+    let keepText: Bool
+
+    /// A version the batch added: its row id and its document's index in the batch.
+    struct AddedVersion {
+        var rowID: Int64
+        var index: Int
+    }
+
+    /// Lookups and `IN` lists use chunks of this many values.
+    static let chunk = 256
+    /// At most this many versions of one bucket become candidates, the oldest first: a bucket of
+    /// boilerplate shared by thousands of documents would otherwise compare each new one with all.
+    static let bucketCap = 64
+
+    func write(_ batch: PreparedBatch) throws -> [AddOutcome] {
+        var known = try latestVersions(of: Array(Set(batch.documents.map(\.id))))
+        var outcomes: [AddOutcome] = []
+        var added: [AddedVersion] = []
+        outcomes.reserveCapacity(batch.count)
+        for index in batch.documents.indices {
+            let document = batch.documents[index], hash = batch.contentHashes[index]
+            let number: Int
+            if let previous = known[document.id] {
+                if previous.hash == hash { outcomes.append(.unchanged); continue }
+                number = previous.number + 1
+                try db.cachedStatement(sql: """
+                    UPDATE document SET latestVersion = ?, title = coalesce(?, title), date = coalesce(?, date),
+                    url = coalesce(?, url), source = coalesce(?, source) WHERE id = ?
+                    """).execute(arguments: [number, document.title, document.date, document.url, document.source, document.id])
+            } else {
+                number = 1
+                try db.cachedStatement(sql: "INSERT INTO document (id, source, url, title, date, latestVersion, family) VALUES (?, ?, ?, ?, ?, 1, ?)")
+                    .execute(arguments: [document.id, document.source, document.url, document.title, document.date, document.id])
+            }
+            try insertVersion(document, number: number, hash: hash, sketch: batch.sketches[index])
+            added.append(AddedVersion(rowID: db.lastInsertedRowID, index: index))
+            known[document.id] = (number, hash)
+            outcomes.append(number == 1 ? .added : .newVersion(number))
+        }
+        let pairs = try similarPairs(of: added, in: batch)
+        try record(pairs)
+        try mergeFamilies(joinedBy: pairs)
+        try insertBuckets(of: added, in: batch)
+        return outcomes
+    }
+
+    /// The latest version number and content hash of each id already stored.
+    func latestVersions(of ids: [String]) throws -> [String: (number: Int, hash: Int64)] {
+        var latest: [String: (number: Int, hash: Int64)] = [:]
+        for chunk in paddedChunks(ids, size: Self.chunk) {
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+                SELECT d.id, v.number, v.contentHash FROM document d JOIN documentVersion v
+                ON v.documentId = d.id AND v.number = d.latestVersion WHERE d.id IN (\(placeholders(Self.chunk)))
+                """), arguments: StatementArguments(chunk))
+            while let row = try rows.next() { latest[row[0]] = (row[1], row[2]) }
+        }
+        return latest
+    }
+
+    func insertVersion(_ document: StoreDocument, number: Int, hash: Int64, sketch: DocumentSketcher.Sketch) throws {
+        // The text is valid UTF-8 already (readers check it); decoding only wraps it.
+        let text: String? = keepText ? String(decoding: document.text, as: UTF8.self) : nil
+        try db.cachedStatement(sql: """
+            INSERT INTO documentVersion (documentId, number, contentHash, bytes, shingles, date, text, signature)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [document.id, number, hash, document.text.count, sketch.shingles, document.date, text,
+                             SignatureBlob.encode(sketch.signature, seed: parameters.seed)])
+    }
+}
