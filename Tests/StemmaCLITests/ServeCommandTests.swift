@@ -62,7 +62,7 @@ import Testing
 
     @Test func servesThenStopsCleanlyOnSIGTERM() async throws {
         let db = FileManager.default.temporaryDirectory.appendingPathComponent("stemma-serve-\(UUID().uuidString).db").path
-        _ = try StemmaProcess.run(["index", "add", "Examples", "--db", db])
+        _ = try StemmaProcess.run(["index", "add", "Examples/harbor-bridge", "--db", db])
         let (process, port, err) = try start(db: db, arguments: ["--token", "secret"])
         defer { if process.isRunning { process.terminate() } }
 
