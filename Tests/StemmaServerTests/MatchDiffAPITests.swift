@@ -26,6 +26,25 @@ import Testing
         }
     }
 
+    /// `"summary": true` adds what `stemma match` shows of each match: the diff's counts and tags.
+    @Test func summariesAreThoseOfTheDiff() async throws {
+        let server = try TestServer.seeded()
+        let text = try Fixtures.newSeed()
+        let expected = DiffSummary(VersionDiff(old: try Fixtures.oldSeed(), new: text))
+        try await server.test { client in
+            let plain = try await client.post("/api/match", json: ["text": text])
+            #expect((try plain.json()["matches"] as? [[String: Any]])?.allSatisfy { $0["summary"] == nil } == true)
+
+            let response = try await client.post("/api/match", json: ["text": text, "summary": true])
+            let matches = try #require(try response.json()["matches"] as? [[String: Any]])
+            #expect(matches.map { $0["summary"] as? String } == ["no changes", expected.line])
+            #expect(matches[1]["changes"] as? [String: Int] == Dictionary(uniqueKeysWithValues: expected.operations.map { ($0.key.rawValue, $0.value) }))
+            #expect(matches[1]["tags"] as? [String: Int] == Dictionary(uniqueKeysWithValues: expected.tags.map { ($0.key.rawValue, $0.value) }))
+            // Keys sorted, as the CLI's JSONEncoder writes them.
+            #expect(response.text.hasPrefix(#"{"matches":[{"changes":{"#))
+        }
+    }
+
     @Test func limitAndNoMatches() async throws {
         let server = try TestServer.seeded()
         try await server.test { client in

@@ -30,6 +30,8 @@ import Testing
             #expect(response.text.contains("<button name=\"target\" value=\"1 \(TestServer.oldSeedID)\">Compare</button>"))
             #expect(response.text.contains("<a href=\"/document?id=washington-times-2022-03-02.txt&amp;version=1\">"))
             #expect(response.text.contains("1.000"))
+            #expect(response.text.contains("<td class=\"changes\">no changes</td>"))
+            #expect(response.text.contains("edited"))
         }
     }
 

@@ -1,7 +1,7 @@
-public import Hummingbird
+import Hummingbird
 import HTTPTypes
 import NIOCore
-public import StemmaStore
+import StemmaStore
 
 /// A document in the body of `POST /api/documents`.
 struct DocumentInput: Decodable, Sendable {

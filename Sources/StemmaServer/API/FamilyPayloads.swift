@@ -1,8 +1,8 @@
-public import Hummingbird
+import Hummingbird
 import HTTPTypes
 import NIOCore
-public import StemmaIO
-public import StemmaStore
+import StemmaIO
+import StemmaStore
 
 /// One family: the fields of `stemma families --format json`.
 struct FamilyRecord: Encodable, Sendable {

@@ -1,17 +1,21 @@
-public import Hummingbird
+import Hummingbird
 import HTTPTypes
 import NIOCore
-public import StemmaStore
+import StemmaStore
+import StemmaCore
 import StemmaIO
 
 /// The body of `POST /api/match`.
 struct MatchRequest: Decodable, Sendable {
     var text: String
     var limit: Int?
+    /// Also diff the text against each match and summarize what changed, as `stemma match` does.
+    /// Off by default: the diffs cost more than the match itself.
+    var summary: Bool?
 }
 
 /// One match: the fields of `stemma match --format json`.
-struct MatchRecord: Encodable, Sendable {
+struct MatchRecord: Sendable {
     var id: String
     var version: Int
     var date: String?
@@ -19,8 +23,10 @@ struct MatchRecord: Encodable, Sendable {
     var jaccard: Double
     var containmentOfQuery: Double
     var containmentOfIndexed: Double
+    /// What changed from the match to the text, when asked for and the index keeps texts.
+    var summary: DiffSummary?
 
-    init(_ match: StoreMatch) {
+    init(_ match: StoreMatch, summary: DiffSummary? = nil) {
         id = match.documentID
         version = match.version
         date = match.date
@@ -28,6 +34,7 @@ struct MatchRecord: Encodable, Sendable {
         jaccard = match.jaccard
         containmentOfQuery = match.containmentOfQuery
         containmentOfIndexed = match.containmentOfIndexed
+        self.summary = summary
     }
 }
 
@@ -49,11 +56,17 @@ struct MatchResponse: ResponseGenerator, Sendable {
 }
 
 extension MatchRecord {
+    /// Keys sorted, as `JSONEncoder` with `.sortedKeys` writes them for `stemma match`.
     var jsonValue: JSONValue {
-        var members: [(String, JSONValue)] = [("containmentOfIndexed", .double(containmentOfIndexed)),
-                                              ("containmentOfQuery", .double(containmentOfQuery))]
+        func counts<Key: RawRepresentable<String>>(_ values: [Key: Int]) -> JSONValue {
+            .object(values.map { ($0.key.rawValue, JSONValue.int($0.value)) }.sorted { $0.0 < $1.0 })
+        }
+        var members: [(String, JSONValue)] = []
+        if let summary { members.append(("changes", counts(summary.operations))) }
+        members += [("containmentOfIndexed", .double(containmentOfIndexed)), ("containmentOfQuery", .double(containmentOfQuery))]
         if let date { members.append(("date", .string(date))) }
         members += [("id", .string(id)), ("jaccard", .double(jaccard))]
+        if let summary { members += [("summary", .string(summary.line)), ("tags", counts(summary.tags))] }
         if let title { members.append(("title", .string(title))) }
         members.append(("version", .int(version)))
         return .object(members)

@@ -1,7 +1,7 @@
-public import Hummingbird
+import Hummingbird
 import HTTPTypes
 import NIOCore
-public import StemmaStore
+import StemmaStore
 import StemmaCore
 import StemmaIO
 

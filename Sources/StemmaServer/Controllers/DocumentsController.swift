@@ -1,8 +1,8 @@
-public import Hummingbird
+import Hummingbird
 import HTTPTypes
 import NIOCore
 import Logging
-public import StemmaStore
+import StemmaStore
 
 /// `POST /api/documents` and `GET /api/documents/{id}`.
 struct DocumentsController: Sendable {

@@ -1,7 +1,7 @@
-public import Hummingbird
+import Hummingbird
 import HTTPTypes
 import NIOCore
-public import StemmaStore
+import StemmaStore
 
 /// `GET /health`: the server answers and its index can be read.
 struct HealthController: Sendable {

@@ -1,7 +1,7 @@
-public import Hummingbird
+import Hummingbird
 import HTTPTypes
 import NIOCore
-public import StemmaStore
+import StemmaStore
 
 /// Finding indexed versions for a request, with the HTTP errors for what is not there.
 enum StoredLookup {

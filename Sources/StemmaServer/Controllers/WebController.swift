@@ -1,7 +1,7 @@
-public import Hummingbird
+import Hummingbird
 import HTTPTypes
 import NIOCore
-public import StemmaStore
+import StemmaStore
 import Foundation
 import StemmaCore
 import StemmaIO
@@ -45,7 +45,10 @@ struct WebController: Sendable {
             throw HTTPError(.badRequest, message: "the number of matches must be between 1 and \(maxLimit), not \(limitText)")
         }
         let matches = try store.matches(for: Array(text.utf8), limit: limit)
-        return pages.page("matches", title: "Matches", object: MatchesPage(matches, text: text, threshold: store.parameters.threshold))
+        let store = self.store
+        let summaries = try await blocking { try MatchSummaries.of(matches, against: text, in: store) }
+        return pages.page("matches", title: "Matches",
+                          object: MatchesPage(matches, summaries: summaries, text: text, threshold: store.parameters.threshold))
     }
 
     /// An indexed version (the old side) against the posted text (the new side).

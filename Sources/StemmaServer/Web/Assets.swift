@@ -1,4 +1,4 @@
-public import Hummingbird
+import Hummingbird
 import HTTPTypes
 import NIOCore
 import StemmaIO
@@ -36,6 +36,7 @@ enum Assets {
     .num{text-align:right;font-variant-numeric:tabular-nums}meter{width:4rem}
     dl.meta{display:grid;grid-template-columns:8rem 1fr;gap:.2rem .8rem}dl.meta dt{font-weight:600}dl.meta dd{margin:0}
     pre.text{white-space:pre-wrap;overflow-wrap:anywhere;font:15px/1.5 Georgia,serif;background:#fafafa;border:1px solid #eee;padding:1rem}
+    td.changes{font-size:.85rem;color:#444;max-width:22rem}
     .error{color:#82071e}
     a{color:#2456a4}
     """

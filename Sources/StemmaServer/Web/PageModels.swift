@@ -1,4 +1,5 @@
 import Foundation
+import StemmaIO
 import StemmaStore
 
 /// What the matches template shows. Mustache reads stored properties only, so every figure is
@@ -13,6 +14,8 @@ struct MatchesPage {
         var jaccard: String
         var containsQuery: String
         var containedIn: String
+        /// What changed from the match to the text ("2 edited · number-changed ×1").
+        var changes: String
         /// "VERSION ID", posted by the Compare button.
         var target: String
     }
@@ -23,19 +26,19 @@ struct MatchesPage {
     var text: String
     var matches: [Row]
 
-    init(_ matches: [StoreMatch], text: String, threshold: Double) {
+    init(_ matches: [StoreMatch], summaries: [DiffSummary?], text: String, threshold: Double) {
         heading = matches.count == 1 ? "1 match" : "\(matches.count) matches"
         summary = matches.isEmpty
             ? "No indexed document shares enough of this text (estimated Jaccard similarity of at least \(threshold))."
             : "Indexed versions of the \(text.utf8.count)-byte text, most similar first. Compare one to see what changed."
         hasMatches = !matches.isEmpty
         self.text = text
-        self.matches = matches.map { match in
+        self.matches = zip(matches, summaries).map { match, summary in
             Row(id: match.documentID, idQuery: URLQuery.encode(match.documentID), version: match.version, title: match.title,
                 date: match.date ?? "", jaccard: String(format: "%.3f", match.jaccard),
                 containsQuery: String(format: "%.0f%%", match.containmentOfQuery * 100),
                 containedIn: String(format: "%.0f%%", match.containmentOfIndexed * 100),
-                target: "\(match.version) \(match.documentID)")
+                changes: summary?.line ?? "", target: "\(match.version) \(match.documentID)")
         }
     }
 }

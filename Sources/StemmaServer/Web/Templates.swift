@@ -51,10 +51,10 @@ enum Templates {
     <textarea name="text" hidden>
     {{text}}</textarea>
     <table class="list">
-    <thead><tr><th>Document</th><th>Date</th><th class="num">Jaccard</th><th class="num">Your text found in it</th><th class="num">It found in your text</th><th></th></tr></thead>
+    <thead><tr><th>Document</th><th>Date</th><th class="num">Jaccard</th><th class="num">Your text found in it</th><th class="num">It found in your text</th><th>What changed</th><th></th></tr></thead>
     <tbody>
     {{#matches}}<tr><td><a href="/document?id={{idQuery}}&amp;version={{version}}">{{id}}</a> <span class="muted">v{{version}}</span>{{#title}}<br><span class="title">{{title}}</span>{{/title}}</td>
-    <td>{{date}}</td><td class="num"><meter min="0" max="1" value="{{jaccard}}"></meter> {{jaccard}}</td><td class="num">{{containsQuery}}</td><td class="num">{{containedIn}}</td>
+    <td>{{date}}</td><td class="num"><meter min="0" max="1" value="{{jaccard}}"></meter> {{jaccard}}</td><td class="num">{{containsQuery}}</td><td class="num">{{containedIn}}</td><td class="changes">{{changes}}</td>
     <td><button name="target" value="{{target}}">Compare</button></td></tr>
     {{/matches}}</tbody>
     </table>
