@@ -1,41 +1,37 @@
 #!/usr/bin/env bash
-# Load on `stemma serve`: wrk POSTs the texts of indexed documents to /api/match on loopback.
-# Not a timed test: it prints requests/s, p99 and errors for the README.
+# Load on `stemma serve`: wrk POSTs the texts of indexed documents to /api/match on loopback and
+# prints requests/s, latency percentiles and errors. A script, not a timed test.
 #
-#   Benchmarks/serve-load.sh                 # 100k documents, 60 s, 32 connections
-#   DURATION=10s CONNECTIONS=64 Benchmarks/serve-load.sh
-#
-# Needs wrk (apt-get install wrk) and python3 (to cut request bodies from the corpus). The corpus
-# and the index are kept in Benchmarks/data (git-ignored) and reused by later runs.
+# Usage: Benchmarks/serve-load.sh
+# Knobs: DOCS (100000), SEED (42), DURATION (60s), CONNECTIONS (32), THREADS (1), PORT (18080)
+# Needs wrk (apt-get install wrk), curl and python3 (to cut request bodies from the corpus). The
+# corpus and the index stay in Benchmarks/data (git-ignored) for later runs.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-export PATH="/opt/swift/usr/bin:$PATH"
 
-COUNT=${COUNT:-100000}
-CORPUS=${CORPUS:-Benchmarks/data/corpus-100k.jsonl}
-DB=${DB:-Benchmarks/data/serve-100k.db}
-PORT=${PORT:-18080}
-DURATION=${DURATION:-60s}
-CONNECTIONS=${CONNECTIONS:-32}
-THREADS=${THREADS:-1}
-BODIES=Benchmarks/data/serve-load-bodies.jsonl
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+DOCS="${DOCS:-100000}"
+SEED="${SEED:-42}"
+DURATION="${DURATION:-60s}"
+CONNECTIONS="${CONNECTIONS:-32}"
+THREADS="${THREADS:-1}"
+PORT="${PORT:-18080}"
+command -v wrk >/dev/null || { echo "error: wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 
-command -v wrk >/dev/null || { echo "error: wrk is missing (apt-get install wrk)" >&2; exit 1; }
-mkdir -p Benchmarks/data
+step "Release build"
+build_release stemma stemma-corpus
 
-swift build -c release --product stemma
-if [[ ! -f $CORPUS ]]; then
-    swift build -c release --product stemma-corpus
-    .build/release/stemma-corpus generate "$COUNT" "$CORPUS"
-fi
-if [[ ! -f $DB ]]; then
-    echo "indexing $CORPUS into $DB"
+CORPUS="$DATA/corpus-$DOCS.jsonl"
+DB="$DATA/serve-$DOCS.db"
+BODIES="$DATA/serve-load-bodies-$DOCS.jsonl"
+[[ -s "$CORPUS" ]] || "$BIN/stemma-corpus" generate "$DOCS" "$CORPUS" --seed "$SEED"
+if [[ ! -f "$DB" ]]; then
+    step "Index $CORPUS"
     start=$(date +%s)
-    .build/release/stemma index add "$CORPUS" --db "$DB"
+    "$BIN/stemma" index add "$CORPUS" --db "$DB" --quiet
     echo "index add: $(( $(date +%s) - start )) s"
 fi
 
-# 2,000 texts of the corpus, spread over it, as request bodies: each finds its own family.
+# 2,000 texts spread over the corpus, as request bodies: each finds its own family.
 python3 - "$CORPUS" "$BODIES" <<'PY'
 import json, sys
 lines = open(sys.argv[1], encoding="utf-8").readlines()
@@ -45,7 +41,8 @@ with open(sys.argv[2], "w", encoding="utf-8") as out:
         out.write(json.dumps({"text": json.loads(line)["text"]}) + "\n")
 PY
 
-.build/release/stemma serve --db "$DB" --port "$PORT" --log-level warning &
+step "stemma serve on port $PORT"
+"$BIN/stemma" serve --db "$DB" --port "$PORT" --log-level warning &
 server=$!
 trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do
@@ -54,7 +51,6 @@ for _ in $(seq 1 100); do
 done
 curl -sf "http://127.0.0.1:$PORT/health"; echo
 
-echo "warm-up (5 s)"
-wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s Benchmarks/serve-load.lua "http://127.0.0.1:$PORT/api/match" -- "$BODIES" >/dev/null
-echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION POST /api/match ($(nproc) cores)"
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s Benchmarks/serve-load.lua "http://127.0.0.1:$PORT/api/match" -- "$BODIES"
+step "wrk -t$THREADS -c$CONNECTIONS -d$DURATION POST /api/match ($(nproc) cores; 5 s warm-up first)"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s "$HERE/serve-load.lua" "http://127.0.0.1:$PORT/api/match" -- "$BODIES" >/dev/null
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s "$HERE/serve-load.lua" "http://127.0.0.1:$PORT/api/match" -- "$BODIES"
