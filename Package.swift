@@ -16,12 +16,19 @@ var package = Package(
         .library(name: "StemmaCore", targets: ["StemmaCore"]),
         .library(name: "StemmaIO", targets: ["StemmaIO"]),
         .library(name: "StemmaStore", targets: ["StemmaStore"]),
+        .library(name: "StemmaServer", targets: ["StemmaServer"]),
         .executable(name: "stemma", targets: ["StemmaCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/onevcat/Rainbow.git", from: "4.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
         // The AVX2 MinHash kernel, chosen at run time, so that a plain release build is fast too.
@@ -43,11 +50,30 @@ var package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The HTTP API and web pages of `stemma serve`; a library so tests drive its router directly.
+        .target(
+            name: "StemmaServer",
+            dependencies: [
+                "StemmaCore", "StemmaIO", "StemmaStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            exclude: ["openapi.yaml"],  // documentation, served by no route
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "StemmaCLI",
             dependencies: [
-                "StemmaCore", "StemmaIO", "StemmaStore",
+                "StemmaCore", "StemmaIO", "StemmaStore", "StemmaServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -86,6 +112,18 @@ var package = Package(
         .testTarget(
             name: "StemmaIOTests",
             dependencies: ["StemmaIO", "StemmaCore", "StemmaTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "StemmaServerTests",
+            dependencies: [
+                "StemmaServer", "StemmaStore", "StemmaIO", "StemmaCore", "StemmaTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

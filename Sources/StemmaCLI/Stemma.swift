@@ -5,20 +5,24 @@ import StemmaStore
 
 /// The `stemma` command: finds versions and copies of a text and shows exactly what changed.
 @main
-struct Stemma: ParsableCommand {
+struct Stemma: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stemma",
         abstract: "Find every version and copy of a text, and show exactly what changed.",
         version: "0.1.0",
-        subcommands: [Diff.self, Dedup.self, Reuse.self, Index.self, Match.self, Families.self, History.self, Patch.self]
+        subcommands: [Diff.self, Dedup.self, Reuse.self, Index.self, Match.self, Families.self, History.self, Patch.self, Serve.self]
     )
 
     /// Runs the command with diff(1)'s exit statuses: 0 for no differences, 1 for differences,
     /// 2 for any error. Errors are one line on standard error.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var command = command as? any AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)
         } catch {

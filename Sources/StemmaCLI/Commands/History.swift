@@ -1,15 +1,17 @@
 import ArgumentParser
 import Foundation
 import StemmaCore
+import StemmaIO
 import StemmaStore
 
 /// `stemma history ID`: how a story evolved.
 struct History: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show the versions of a document's family in order, what changed between them, and which version each derives from."
+        abstract: "Show the versions of a document's family in order, what changed between them, and which version each derives from.",
+        discussion: "--format html writes one self-contained page: a timeline of the versions and the version tree."
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, html }
 
     @Argument(help: "The id of any indexed document of the family.")
     var id: String
@@ -38,16 +40,14 @@ struct History: ParsableCommand {
                 Console.write(line + "\n")
             }
         case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             for entry in entries {
-                var record: [String: Any] = ["id": entry.documentID, "version": entry.version]
-                if let date = entry.date { record["date"] = date }
-                if let parent = entry.parent { record["parent"] = parent }
-                if let edited = entry.editedBytes { record["editedBytes"] = edited }
-                record["changes"] = Dictionary(uniqueKeysWithValues: entry.changes.map { ($0.key.rawValue, $0.value) })
-                record["tags"] = Dictionary(uniqueKeysWithValues: entry.tags.map { ($0.key.rawValue, $0.value) })
-                let data = try JSONSerialization.data(withJSONObject: record, options: [.sortedKeys, .withoutEscapingSlashes])
-                Console.write(String(decoding: data, as: UTF8.self) + "\n")
+                Console.write(String(decoding: try encoder.encode(HistoryRecord(entry)), as: UTF8.self) + "\n")
             }
+        case .html:
+            let family = try index.version(of: id)?.family ?? id
+            Console.write(HistoryHTMLWriter().render(entries, family: family))
         }
     }
 }

@@ -10,8 +10,9 @@ public struct HTMLDiffWriter: Sendable {
         self.title = title
     }
 
+    /// The whole page: head with the stylesheet, then ``fragment(_:oldName:newName:)``.
     public func render(_ diff: VersionDiff, oldName: String, newName: String) -> String {
-        var html = """
+        """
         <!doctype html>
         <html lang="en">
         <head>
@@ -21,6 +22,14 @@ public struct HTMLDiffWriter: Sendable {
         <style>\(Self.stylesheet)</style>
         </head>
         <body>
+
+        """ + fragment(diff, oldName: oldName, newName: newName) + "</body>\n</html>\n"
+    }
+
+    /// The header (names, summary, legend) and the side-by-side table, for a page that brings its
+    /// own head and ``stylesheet`` (`stemma serve`).
+    public func fragment(_ diff: VersionDiff, oldName: String, newName: String) -> String {
+        var html = """
         <header>
         <h1>\(HTML.escape(oldName)) → \(HTML.escape(newName))</h1>
         <p class="summary">\(HTML.escape(TerminalDiffWriter(useColor: false).summaryLine(diff)))</p>
@@ -34,7 +43,7 @@ public struct HTMLDiffWriter: Sendable {
         for operation in diff.operations {
             html += row(for: operation, in: diff)
         }
-        html += "</tbody>\n</table>\n</body>\n</html>\n"
+        html += "</tbody>\n</table>\n"
         return html
     }
 
@@ -79,7 +88,8 @@ public struct HTMLDiffWriter: Sendable {
     </ul>
     """
 
-    static let stylesheet = """
+    /// The page's CSS, no external resources.
+    public static let stylesheet = """
     body{font:15px/1.45 Georgia,serif;margin:0 auto;max-width:1400px;padding:1rem;color:#1d1d1f;background:#fff}\
     h1{font:600 1.2rem system-ui,sans-serif}.summary{font:0.9rem system-ui,sans-serif;color:#444}\
     .legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem;font:0.8rem system-ui,sans-serif}\

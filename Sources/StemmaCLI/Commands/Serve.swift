@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import StemmaServer
+import StemmaStore
+
+/// `stemma serve`: the HTTP API and web pages over an index.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Serve the index over HTTP: a JSON API and web pages to search, compare and browse versions.",
+        discussion: """
+        Binds to 127.0.0.1 unless --host says otherwise. With --token (or STEMMA_TOKEN), POST \
+        /api/documents needs "Authorization: Bearer TOKEN". Stops cleanly on SIGINT or SIGTERM.
+        """
+    )
+
+    @Option(help: "The index database (created when missing).")
+    var db = "stemma.db"
+
+    @Option(help: "The address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on (0: any free port, printed at start).")
+    var port = 8080
+
+    @Option(help: ArgumentHelp("The largest request body accepted, e.g. 10MB, 512KiB (413 beyond).", valueName: "size"))
+    var maxBody = "10MB"
+
+    @Option(help: "Require this bearer token on endpoints that write (default: $STEMMA_TOKEN, which, unlike a flag, other users cannot read in ps).")
+    var token: String?
+
+    @Option(help: "Log level: trace, debug (one line per request), info, notice, warning, error, critical.")
+    var logLevel = "info"
+
+    func validate() throws {
+        guard ByteCount.parse(maxBody) != nil else { throw ValidationError("--max-body must be a size such as 10MB, not \(maxBody)") }
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical") }
+    }
+
+    func run() async throws {
+        let store = try Store.open(path: db)
+        let configuration = ServerConfiguration(
+            host: host, port: port, maxBodyBytes: ByteCount.parse(maxBody) ?? ServerConfiguration.defaultMaxBodyBytes,
+            token: token ?? ProcessInfo.processInfo.environment["STEMMA_TOKEN"])
+        // Logs go to standard error, so standard output stays free for whatever runs the server.
+        LoggingSystem.bootstrap(StreamLogHandler.standardError)
+        var logger = Logger(label: "stemma.serve")
+        logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+        let counts = try store.counts()
+        let host = self.host, port = self.port, db = self.db, announcer = logger
+        let app = try buildApplication(store: store, configuration: configuration, logger: logger) { port in
+            // The one line a script waits for (and reads the port from, with --port 0).
+            announcer.notice("stemma serve: listening on http://\(host):\(port) (\(counts.documents) documents in \(db))",
+                          metadata: ["auth": "\(configuration.token == nil ? "none" : "bearer token")"])
+        }
+        do {
+            try await app.runService()
+        } catch {
+            // Most often the port is taken; say which address, not only the socket call that failed.
+            throw ServeError(description: "cannot serve on \(host):\(port): \(error)")
+        }
+        logger.notice("stemma serve: stopped")
+    }
+}
+
+/// Why the server could not run, in one line for standard error.
+struct ServeError: Error, CustomStringConvertible {
+    var description: String
+}

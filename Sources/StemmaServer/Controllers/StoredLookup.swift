@@ -1,0 +1,63 @@
+import Hummingbird
+import HTTPTypes
+import NIOCore
+import StemmaStore
+
+/// Finding indexed versions for a request, with the HTTP errors for what is not there.
+enum StoredLookup {
+    /// A stored version, or 404 naming what is missing.
+    static func version(of id: String, number: Int?, in store: Store) throws -> StoredVersion {
+        guard let stored = try store.version(of: id, number: number) else {
+            if let number, try store.version(of: id) != nil {
+                throw HTTPError(.notFound, message: "document \(id) has no version \(number)")
+            }
+            throw HTTPError(.notFound, message: "no document with id \(id)")
+        }
+        return stored
+    }
+
+    /// The text of a stored version; 409 when the index was filled without texts.
+    static func text(of id: String, number: Int?, in store: Store) throws -> (StoredVersion, String) {
+        let stored = try version(of: id, number: number, in: store)
+        guard let text = stored.text else {
+            throw HTTPError(.conflict, message: "the index keeps no text for \(id) (it was added with --no-text)")
+        }
+        return (stored, text)
+    }
+}
+
+/// Typed access to a request's query parameters, with 400 for a value that is not what it should be.
+struct QueryValues {
+    let parameters: Parameters
+
+    init(_ request: Request) {
+        parameters = request.uri.queryParameters
+    }
+
+    func string(_ name: String) -> String? {
+        parameters.get(name).flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    func requiredString(_ name: String) throws -> String {
+        guard let value = string(name) else { throw HTTPError(.badRequest, message: "missing query parameter \(name)") }
+        return value
+    }
+
+    func positiveInt(_ name: String) throws -> Int? {
+        guard let text = string(name) else { return nil }
+        guard let value = Int(text), value > 0 else {
+            throw HTTPError(.badRequest, message: "query parameter \(name) must be a positive integer, not \(text)")
+        }
+        return value
+    }
+
+    var version: Int? { get throws { try positiveInt("version") } }
+
+    func bool(_ name: String) throws -> Bool {
+        switch string(name) {
+        case nil, "0", "false", "no": return false
+        case "1", "true", "yes": return true
+        case let other?: throw HTTPError(.badRequest, message: "query parameter \(name) must be true or false, not \(other)")
+        }
+    }
+}

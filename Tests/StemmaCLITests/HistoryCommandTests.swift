@@ -1,0 +1,34 @@
+import Foundation
+import StemmaTestSupport
+import Testing
+
+@Suite(.serialized) struct HistoryCommandTests {
+    let db = FileManager.default.temporaryDirectory.appendingPathComponent("stemma-history-\(UUID().uuidString).db").path
+
+    @Test func textJSONAndHTML() throws {
+        _ = try StemmaProcess.run(["index", "add", "Examples", "--db", db])
+        let text = try StemmaProcess.run(["history", "harbor-bridge/v2.txt", "--db", db])
+        #expect(text.status == 0)
+        let lines = text.output.split(separator: "\n")
+        #expect(lines.count == 3 && lines[0] == "1. harbor-bridge/v1.txt v1  (date unknown)")
+        #expect(lines[1].hasPrefix("2. harbor-bridge/v2.txt v1  (date unknown)  ← 1: "))
+
+        let json = try StemmaProcess.run(["history", "harbor-bridge/v2.txt", "--db", db, "--format", "json"])
+        let records = try json.output.split(separator: "\n").map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        }
+        #expect(records.map { $0["id"] as? String } == ["harbor-bridge/v1.txt", "harbor-bridge/v2.txt", "harbor-bridge/v3.txt"])
+        #expect(json.output.hasPrefix(#"{"changes":{},"id":"harbor-bridge/v1.txt","tags":{},"version":1}"#))
+        #expect(records[2]["parent"] as? Int == 1)
+
+        let html = try StemmaProcess.run(["history", "harbor-bridge/v2.txt", "--db", db, "--format", "html"])
+        #expect(html.status == 0)
+        #expect(html.output.hasPrefix("<!doctype html>") && html.output.hasSuffix("</html>\n"))
+        #expect(html.output.contains("<h1>History of harbor-bridge/v1.txt</h1>"))
+        #expect(html.output.contains("<li class=\"version\" id=\"v3\">"))
+        #expect(!html.output.contains("<script") && !html.output.contains("<link") && !html.output.contains("src="))
+
+        let missing = try StemmaProcess.run(["history", "nope", "--db", db])
+        #expect(missing.status == 2 && missing.stderr.contains("nope is not in"))
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import StemmaServer
+import StemmaStore
+import StemmaTestSupport
+import Testing
+
+@Suite struct FamiliesAPITests {
+    @Test func familiesLargestFirstWithFilters() async throws {
+        let server = try TestServer.seeded()
+        try await server.test { client in
+            let all = try await client.get("/api/families")
+            #expect(all.status == .ok)
+            let families = try #require(try all.json()["families"] as? [[String: Any]])
+            #expect(families.map { $0["size"] as? Int } == [3, 2])
+            #expect(families[0]["members"] as? [String] == ["harbor-bridge/v1.txt", "harbor-bridge/v2.txt", "harbor-bridge/v3.txt"])
+            #expect(families[1]["members"] as? [String] == [TestServer.oldSeedID, TestServer.newSeedID])
+            #expect(families[1]["earliest"] as? String == "2022-03-02" && families[1]["latest"] as? String == "2022-03-03")
+
+            let since = try await client.get("/api/families?since=2024-01-01")
+            #expect((try since.json()["families"] as? [[String: Any]])?.map { $0["size"] as? Int } == [3])
+            let source = try await client.get("/api/families?source=Washington%20Times")
+            #expect((try source.json()["families"] as? [[String: Any]])?.map { $0["size"] as? Int } == [2])
+            let backwards = try await client.get("/api/families?since=2024-01-01&until=2023-01-01")
+            #expect(backwards.status == .badRequest && backwards.errorMessage == "since (2024-01-01) is after until (2023-01-01)")
+        }
+    }
+
+    @Test func historyOfAFamily() async throws {
+        let server = try TestServer.seeded()
+        try await server.test { client in
+            let response = try await client.get("/api/families/\(pathEncoded("harbor-bridge/v3.txt"))/history")
+            #expect(response.status == .ok)
+            let body = try response.json()
+            #expect(body["id"] as? String == "harbor-bridge/v3.txt" && body["family"] as? String == "harbor-bridge/v1.txt")
+            let versions = try #require(body["versions"] as? [[String: Any]])
+            #expect(versions.map { $0["id"] as? String } == ["harbor-bridge/v1.txt", "harbor-bridge/v2.txt", "harbor-bridge/v3.txt"])
+            #expect(versions[0]["parent"] == nil && versions[1]["parent"] as? Int == 0)
+            #expect((versions[1]["changes"] as? [String: Int])?.isEmpty == false)
+            #expect(versions[1]["editedBytes"] as? Int ?? 0 > 0)
+        }
+    }
+
+    @Test func historyOfAnUnknownIdIs404() async throws {
+        let server = try TestServer.seeded()
+        try await server.test { client in
+            let response = try await client.get("/api/families/nope/history")
+            #expect(response.status == .notFound && response.errorMessage == "no document with id nope")
+        }
+    }
+
+    @Test func healthCountsTheIndex() async throws {
+        let server = try TestServer.seeded()
+        try await server.test { client in
+            let response = try await client.get("/health")
+            #expect(response.status == .ok)
+            let body = try response.json()
+            #expect(body["status"] as? String == "ok" && body["documents"] as? Int == 5 && body["versions"] as? Int == 5)
+        }
+    }
+}
