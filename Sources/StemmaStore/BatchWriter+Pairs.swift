@@ -17,6 +17,7 @@ extension BatchWriter {
     /// versions of other documents, with their best estimated Jaccard similarity.
     func similarPairs(of added: [AddedVersion], in batch: PreparedBatch) throws -> [(pair: DocumentPair, jaccard: Double)] {
         guard let first = added.first else { return [] }
+        try buckets.prepare(forVersions: added.count)
         var stored = Array(repeating: [Int64](), count: added.count)
         var inBatch = Set<Int>()
         for band in batch.bandKeys[first.index].indices {
@@ -37,7 +38,7 @@ extension BatchWriter {
                 }
                 start = end
             }
-            try lookUp(band: band, keys: runs.keys.sorted()) { key, version in
+            try buckets.lookUp(band: band, keys: runs.keys.sorted()) { key, version in
                 for entry in keyed[runs[key]!] { stored[entry.position].append(version) }
             }
         }
@@ -61,24 +62,6 @@ extension BatchWriter {
             consider(batch.documents[i].id, batch.sketches[i].signature, batch.documents[j].id, batch.sketches[j].signature)
         }
         return best.map { (pair: $0.key, jaccard: $0.value) }.sorted { ($0.pair.a, $0.pair.b) < ($1.pair.a, $1.pair.b) }
-    }
-
-    /// Calls `found` with each stored version in the buckets `keys` of `band`, at most
-    /// ``bucketCap`` per bucket, oldest first.
-    func lookUp(band: Int, keys: [UInt64], found: (UInt64, Int64) -> Void) throws {
-        let lookup = try IntegerStatement(
-            "SELECT bucket, version FROM lshBucket WHERE band = ? AND bucket IN (\(placeholders(Self.chunk))) ORDER BY bucket, version",
-            in: db)
-        for chunk in paddedChunks(keys, size: Self.chunk) {
-            var current: UInt64?
-            var taken = 0
-            try lookup.run([Int64(band)] + chunk.map { Int64(bitPattern: $0) }) { column in
-                let key = UInt64(bitPattern: column(0))
-                if key != current { (current, taken) = (key, 0) }
-                taken += 1
-                if taken <= Self.bucketCap { found(key, column(1)) }
-            }
-        }
     }
 
     /// The document and signature of each stored version row.
@@ -129,17 +112,17 @@ extension BatchWriter {
         }
     }
 
-    /// The batch's bucket rows, inserted in key order so consecutive inserts share B-tree pages.
-    func insertBuckets(of added: [AddedVersion], in batch: PreparedBatch) throws {
-        var rows: [(band: Int64, key: Int64, version: Int64)] = []
-        rows.reserveCapacity(added.count * (batch.bandKeys.first?.count ?? 0))
+    /// Hands the batch's bucket entries to the transaction's bucket session, which writes them
+    /// as runs at commit.
+    func insertBuckets(of added: [AddedVersion], in batch: PreparedBatch) {
+        let bands = batch.bandKeys.first?.count ?? 0
+        var entries = Array(repeating: [BucketEntry](), count: bands)
+        for band in 0..<bands { entries[band].reserveCapacity(added.count) }
         for version in added {
             for (band, key) in batch.bandKeys[version.index].enumerated() {
-                rows.append((Int64(band), Int64(bitPattern: key), version.rowID))
+                entries[band].append(BucketEntry(key: Int64(bitPattern: key), version: version.rowID))
             }
         }
-        rows.sort { ($0.band, $0.key, $0.version) < ($1.band, $1.key, $1.version) }
-        let insert = try IntegerStatement("INSERT OR IGNORE INTO lshBucket (band, bucket, version) VALUES (?, ?, ?)", in: db)
-        for row in rows { try insert.run([row.band, row.key, row.version]) }
+        buckets.insert(entries, versions: added.count)
     }
 }

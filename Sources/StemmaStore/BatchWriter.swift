@@ -8,6 +8,7 @@ struct BatchWriter {
     let db: Database
     let parameters: StoreParameters
     let keepText: Bool
+    let buckets: BucketSession
 
     /// A version the batch added: its row id and its document's index in the batch.
     struct AddedVersion {
@@ -49,7 +50,7 @@ struct BatchWriter {
         let pairs = try similarPairs(of: added, in: batch)
         try record(pairs)
         try mergeFamilies(joinedBy: pairs)
-        try insertBuckets(of: added, in: batch)
+        insertBuckets(of: added, in: batch)
         return outcomes
     }
 

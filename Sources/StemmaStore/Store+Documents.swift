@@ -51,11 +51,11 @@ extension Store {
         let parameters = self.parameters
         var exhausted = false
         while !exhausted {
-            let outcomes = try writer.write { db -> [AddOutcome] in
+            let outcomes = try writeWithBuckets { db, buckets -> [AddOutcome] in
                 var outcomes: [AddOutcome] = []
                 while outcomes.count < documentsPerTransaction {
                     guard let batch = try next() else { exhausted = true; break }
-                    outcomes += try BatchWriter(db: db, parameters: parameters, keepText: keepText).write(batch)
+                    outcomes += try BatchWriter(db: db, parameters: parameters, keepText: keepText, buckets: buckets).write(batch)
                 }
                 return outcomes
             }
@@ -67,8 +67,29 @@ extension Store {
     /// so the write lock is held only for the database work.
     public func add(_ batch: PreparedBatch, keepText: Bool = true) throws -> [AddOutcome] {
         let parameters = self.parameters
-        return try writer.write { db in
-            try BatchWriter(db: db, parameters: parameters, keepText: keepText).write(batch)
+        return try writeWithBuckets { db, buckets in
+            try BatchWriter(db: db, parameters: parameters, keepText: keepText, buckets: buckets).write(batch)
+        }
+    }
+
+    /// Runs `body` in a write transaction with a bucket session, whose entries are written as runs
+    /// before the commit, and joins the in-memory tables after it.
+    func writeWithBuckets<T>(_ body: (Database, BucketSession) throws -> T) throws -> T {
+        var session: BucketSession?
+        do {
+            let bands = lsh.bands
+            let result = try writer.write { db -> T in
+                let started = try buckets.session(in: db, bands: bands)
+                session = started
+                let result = try body(db, started)
+                try started.flush()
+                return result
+            }
+            if let session { buckets.finish(session, committed: true) }
+            return result
+        } catch {
+            if let session { buckets.finish(session, committed: false) }
+            throw error
         }
     }
 

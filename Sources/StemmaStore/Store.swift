@@ -16,6 +16,8 @@ public final class Store: Sendable {
     let writer: any DatabaseWriter
     let sketcher: DocumentSketcher
     let lsh: LSHParameters
+    /// The bucket runs this process keeps in memory for its adds.
+    let buckets = BucketIndex()
 
     init(path: String, writer: any DatabaseWriter, parameters: StoreParameters) throws {
         self.path = path
