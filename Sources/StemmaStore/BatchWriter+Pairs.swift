@@ -24,12 +24,13 @@ extension BatchWriter {
             // (key, position) pairs sorted by key: runs of one key are the batch's shared buckets.
             var keyed = added.indices.map { (key: batch.bandKeys[added[$0].index][band], position: $0) }
             keyed.sort { $0.key < $1.key }
-            var runs: [UInt64: Range<Int>] = [:]
+            var keys: [UInt64] = [], ranges: [Range<Int>] = []
             var start = 0
             while start < keyed.count {
                 var end = start + 1
                 while end < keyed.count, keyed[end].key == keyed[start].key { end += 1 }
-                runs[keyed[start].key] = start..<end
+                keys.append(keyed[start].key)
+                ranges.append(start..<end)
                 for i in start..<end {
                     for j in (i + 1)..<min(end, i + 1 + Self.bucketCap) {
                         let (p, q) = (keyed[i].position, keyed[j].position)
@@ -38,8 +39,8 @@ extension BatchWriter {
                 }
                 start = end
             }
-            try buckets.lookUp(band: band, keys: runs.keys.sorted()) { key, version in
-                for entry in keyed[runs[key]!] { stored[entry.position].append(version) }
+            try buckets.lookUp(band: band, keys: keys) { keyIndex, version in
+                for entry in keyed[ranges[keyIndex]] { stored[entry.position].append(version) }
             }
         }
         let signatures = try storedSignatures(Array(Set(stored.joined())))

@@ -14,10 +14,9 @@ final class BucketSession {
     private let loadShare: Double
     /// The committed entries of each band, when loaded; nil for point lookups.
     private(set) var tables: [BucketTable]?
-    /// The transaction's entries of each band, sorted, at most ``BucketRuns/cap`` per key. Their
-    /// versions are all newer than the committed ones: rows ids only grow.
-    private var pending: [[BucketEntry]]
-    private var pendingTables: [BucketTable]
+    /// The transaction's entries of each band, at most ``BucketRuns/cap`` per key. Their versions
+    /// are all newer than the committed ones: rows ids only grow.
+    private var pending: [BucketTable]
     private(set) var added = 0
     /// The catalog after ``flush()``; nil before.
     private(set) var finalCatalog: [BucketRun]?
@@ -32,8 +31,7 @@ final class BucketSession {
         self.tables = tables?.count == bands ? tables : nil
         self.addedBefore = addedBefore
         self.loadShare = loadShare
-        pending = Array(repeating: [], count: bands)
-        pendingTables = Array(repeating: BucketTable(), count: bands)
+        pending = Array(repeating: BucketTable(), count: bands)
     }
 
     /// Called before a batch of `count` versions is looked up: loads the tables once the process's
@@ -50,27 +48,27 @@ final class BucketSession {
         }
     }
 
-    /// Calls `found` with the versions in the buckets `keys` of `band`, at most
+    /// Calls `found` with the index in `keys` and each version in that bucket of `band`, at most
     /// ``BatchWriter/bucketCap`` per bucket, oldest first.
-    func lookUp(band: Int, keys: [UInt64], found: (UInt64, Int64) -> Void) throws {
+    func lookUp(band: Int, keys: [UInt64], found: (Int, Int64) -> Void) throws {
         let cap = BucketRuns.cap
         let reader = BucketRuns(db: db)
         var versions: [Int64] = []
-        for key in keys {
+        for (index, key) in keys.enumerated() {
             let signed = Int64(bitPattern: key)
             var taken = 0
             if let tables {
-                taken = tables[band].versions(of: signed) { found(key, $0) }
+                taken = tables[band].versions(of: signed) { found(index, $0) }
             } else {
                 versions.removeAll(keepingCapacity: true)
                 for run in runs[band] { try reader.versions(of: signed, in: run) { versions.append($0) } }
                 versions.sort()
-                for version in versions.prefix(cap) { found(key, version) }
+                for version in versions.prefix(cap) { found(index, version) }
                 taken = min(cap, versions.count)
             }
-            guard taken < cap else { continue }
-            pendingTables[band].versions(of: signed) { version in
-                if taken < cap { found(key, version) }
+            guard taken < cap, !pending[band].isEmpty else { continue }
+            pending[band].versions(of: signed) { version in
+                if taken < cap { found(index, version) }
                 taken += 1
             }
         }
@@ -79,8 +77,7 @@ final class BucketSession {
     /// Adds a batch's entries of each band (`entries[band]`, any order) to the transaction's.
     func insert(_ entries: [[BucketEntry]], versions: Int) {
         for band in 0..<bands where !entries[band].isEmpty {
-            pending[band] = pending[band].merged(with: entries[band].sorted(), cap: BucketRuns.cap)
-            pendingTables[band] = BucketTable(sorted: pending[band])
+            pending[band].merge(entries[band].sorted(), cap: BucketRuns.cap)
         }
         added += versions
     }
@@ -89,7 +86,7 @@ final class BucketSession {
     func flush() throws {
         let writer = BucketRuns(db: db)
         for band in 0..<bands where !pending[band].isEmpty {
-            try writer.write(pending[band], band: band)
+            try writer.write(pending[band].entries, band: band)
             try writer.compact(band: band)
         }
         finalCatalog = try writer.catalog()
@@ -100,7 +97,7 @@ final class BucketSession {
         guard var tables else { return nil }
         self.tables = nil
         for band in 0..<bands {
-            tables[band] = tables[band].merged(with: pending[band], cap: BucketRuns.cap)
+            tables[band].merge(pending[band].entries, cap: BucketRuns.cap)
         }
         return tables
     }

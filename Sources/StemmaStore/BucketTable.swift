@@ -9,8 +9,14 @@ struct BucketTable {
     private var bits: Int
 
     init(sorted entries: [BucketEntry] = []) {
-        precondition(entries.count < Int(Int32.max), "A band holds too many entries for one table")
         self.entries = entries
+        directory = []
+        bits = 0
+        buildDirectory()
+    }
+
+    private mutating func buildDirectory() {
+        precondition(entries.count < Int(Int32.max), "A band holds too many entries for one table")
         // About eight entries per directory slot.
         bits = max(0, min(22, Int.bitWidth - (entries.count / 8).leadingZeroBitCount))
         directory = Array(repeating: 0, count: (1 << bits) + 1)
@@ -45,8 +51,34 @@ struct BucketTable {
         return count
     }
 
-    /// This table with `newer` (sorted) merged in, at most `cap` entries per key.
-    func merged(with newer: [BucketEntry], cap: Int) -> BucketTable {
-        newer.isEmpty ? self : BucketTable(sorted: entries.merged(with: newer, cap: cap))
+    /// Merges `newer` (sorted) into the table, keeping at most `cap` entries per key, the oldest.
+    ///
+    /// In place, from the back, into the grown array: a fresh array per merge made the page faults
+    /// of a million-document add cost seconds (each commit merged into 26 tables of 16 MB).
+    ///
+    /// - Complexity: O(*n* + *m*).
+    mutating func merge(_ newer: [BucketEntry], cap: Int) {
+        guard !newer.isEmpty else { return }
+        let oldCount = entries.count
+        entries.append(contentsOf: newer)
+        var write = entries.count, i = oldCount, j = newer.count
+        while j > 0 {
+            write -= 1
+            if i > 0, newer[j - 1] < entries[i - 1] { entries[write] = entries[i - 1]; i -= 1 } else { entries[write] = newer[j - 1]; j -= 1 }
+        }
+        dropEntriesOverCap(cap)
+        buildDirectory()
+    }
+
+    /// Removes the entries of a key after its first `cap`, in one forward pass.
+    private mutating func dropEntriesOverCap(_ cap: Int) {
+        var kept = 0, run = 0
+        for index in entries.indices {
+            run = index > 0 && entries[index].key == entries[index - 1].key ? run + 1 : 1
+            guard run <= cap else { continue }
+            if kept != index { entries[kept] = entries[index] }
+            kept += 1
+        }
+        entries.removeLast(entries.count - kept)
     }
 }

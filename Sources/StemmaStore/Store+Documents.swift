@@ -50,6 +50,8 @@ extension Store {
                     written: ([AddOutcome]) -> Void) throws {
         let parameters = self.parameters
         var exhausted = false
+        let checkpointer = try bulkCheckpointer()
+        defer { finishBulk(checkpointer) }
         while !exhausted {
             let outcomes = try writeWithBuckets { db, buckets -> [AddOutcome] in
                 var outcomes: [AddOutcome] = []
@@ -59,8 +61,28 @@ extension Store {
                 }
                 return outcomes
             }
+            if let checkpointer, checkpointer.committed() {
+                writer.writeWithoutTransaction { db in _ = try? db.checkpoint(.passive) }
+            }
             if !outcomes.isEmpty { written(outcomes) }
         }
+    }
+
+    /// For a store in a file: turns the writer's automatic checkpoints off and starts a
+    /// checkpointing thread (see ``WALCheckpointer``).
+    private func bulkCheckpointer() throws -> WALCheckpointer? {
+        guard writer is DatabasePool else { return nil }
+        try writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_autocheckpoint = 0") }
+        return try WALCheckpointer(path: path)
+    }
+
+    private func finishBulk(_ checkpointer: WALCheckpointer?) {
+        guard let checkpointer else { return }
+        checkpointer.stop()
+        // What the thread had not copied yet, so that the WAL the process leaves is short.
+        writer.writeWithoutTransaction { db in _ = try? db.checkpoint(.passive) }
+        // Back to the setting of Store.open, for later writes through this store.
+        try? writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.walAutocheckpoint)") }
     }
 
     /// Indexes documents sketched by ``prepare(_:)`` in one transaction. Sketching happens before,

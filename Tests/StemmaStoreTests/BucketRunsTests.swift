@@ -43,7 +43,8 @@ import Testing
         var rng = SplitMix64(seed: UInt64(seed))
         let older = randomEntries(count: Int.random(in: 0..<5_000, using: &rng), keys: 300, rng: &rng)
         let newer = randomEntries(count: 2_000, keys: 300, rng: &rng)
-        let table = BucketTable(sorted: older.sortedAndCapped(cap: 64)).merged(with: newer.sortedAndCapped(cap: 64), cap: 64)
+        var table = BucketTable(sorted: older.sortedAndCapped(cap: 64))
+        table.merge(newer.sortedAndCapped(cap: 64), cap: 64)
         let all = older + newer
         for key in Set(all.map(\.key)).prefix(50) + [Int64.min, 0, Int64.max] {
             var found: [Int64] = []
