@@ -20,10 +20,12 @@ extension BatchWriter {
         try buckets.prepare(forVersions: added.count)
         var stored = Array(repeating: [Int64](), count: added.count)
         var inBatch = Set<Int>()
+        let positions = positionsInBatch(of: added, count: batch.count)
         for band in batch.bandKeys[first.index].indices {
             // (key, position) pairs sorted by key: runs of one key are the batch's shared buckets.
-            var keyed = added.indices.map { (key: batch.bandKeys[added[$0].index][band], position: $0) }
-            keyed.sort { $0.key < $1.key }
+            let keyed = batch.bandOrder[band].compactMap { index in
+                positions[index].map { (key: batch.bandKeys[index][band], position: $0) }
+            }
             var keys: [UInt64] = [], ranges: [Range<Int>] = []
             var start = 0
             while start < keyed.count {
@@ -113,15 +115,21 @@ extension BatchWriter {
         }
     }
 
+    /// For each document of the batch, its position in `added`, or nil when it added no version.
+    func positionsInBatch(of added: [AddedVersion], count: Int) -> [Int?] {
+        var positions = [Int?](repeating: nil, count: count)
+        for (position, version) in added.enumerated() { positions[version.index] = position }
+        return positions
+    }
+
     /// Hands the batch's bucket entries to the transaction's bucket session, which writes them
-    /// as runs at commit.
+    /// as runs at commit. They come sorted from the batch's band order: row ids grow with the
+    /// index in the batch.
     func insertBuckets(of added: [AddedVersion], in batch: PreparedBatch) {
-        let bands = batch.bandKeys.first?.count ?? 0
-        var entries = Array(repeating: [BucketEntry](), count: bands)
-        for band in 0..<bands { entries[band].reserveCapacity(added.count) }
-        for version in added {
-            for (band, key) in batch.bandKeys[version.index].enumerated() {
-                entries[band].append(BucketEntry(key: Int64(bitPattern: key), version: version.rowID))
+        let positions = positionsInBatch(of: added, count: batch.count)
+        let entries = batch.bandOrder.indices.map { band in
+            batch.bandOrder[band].compactMap { index in
+                positions[index].map { BucketEntry(key: Int64(bitPattern: batch.bandKeys[index][band]), version: added[$0].rowID) }
             }
         }
         buckets.insert(entries, versions: added.count)

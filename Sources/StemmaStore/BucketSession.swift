@@ -74,10 +74,10 @@ final class BucketSession {
         }
     }
 
-    /// Adds a batch's entries of each band (`entries[band]`, any order) to the transaction's.
+    /// Adds a batch's entries of each band (`entries[band]`, sorted) to the transaction's.
     func insert(_ entries: [[BucketEntry]], versions: Int) {
         for band in 0..<bands where !entries[band].isEmpty {
-            pending[band].merge(entries[band].sorted(), cap: BucketRuns.cap)
+            pending[band].merge(entries[band], cap: BucketRuns.cap)
         }
         added += versions
     }

@@ -41,9 +41,10 @@ extension Store {
     /// Indexes batches sketched by ``prepare(_:)`` as `next` hands them over, until it returns nil,
     /// committing once at least `documentsPerTransaction` documents are written.
     ///
-    /// Large transactions are what make bulk indexing fast: bucket keys are random, so every
-    /// commit rewrites most pages of the bucket index whatever the number of documents in it. A
-    /// killed process loses the uncommitted documents only; adding them again is idempotent.
+    /// Large transactions make bulk indexing fast: each commit writes one bucket run per band,
+    /// merges runs, and merges its entries into the in-memory bucket tables, whose cost grows with
+    /// the index rather than with the transaction. A killed process loses the uncommitted documents
+    /// only; adding them again is idempotent.
     ///
     /// - Parameter written: called after each commit with the outcomes of the batches it holds.
     public func add(batches next: () throws -> PreparedBatch?, keepText: Bool = true, documentsPerTransaction: Int,
