@@ -32,9 +32,4 @@ extension Array where Element == BucketEntry {
         while j < other.endIndex { take(other[j]); j += 1 }
         return result
     }
-
-    /// The entries sorted by (key, version) with at most `cap` per key, the oldest.
-    func sortedAndCapped(cap: Int) -> [BucketEntry] {
-        [BucketEntry]().merged(with: sorted(), cap: cap)
-    }
 }

@@ -15,7 +15,7 @@ final class BucketSession {
     /// The committed entries of each band, when loaded; nil for point lookups.
     private(set) var tables: [BucketTable]?
     /// The transaction's entries of each band, at most ``BucketRuns/cap`` per key. Their versions
-    /// are all newer than the committed ones: rows ids only grow.
+    /// are all newer than the committed ones: row ids only grow.
     private var pending: [BucketTable]
     private(set) var added = 0
     /// The catalog after ``flush()``; nil before.

@@ -207,3 +207,10 @@ import Testing
         }
     }
 }
+
+extension Array where Element == BucketEntry {
+    /// The entries sorted by (key, version) with at most `cap` per key, the oldest.
+    func sortedAndCapped(cap: Int) -> [BucketEntry] {
+        [BucketEntry]().merged(with: sorted(), cap: cap)
+    }
+}
