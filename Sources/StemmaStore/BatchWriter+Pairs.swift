@@ -17,18 +17,22 @@ extension BatchWriter {
     /// versions of other documents, with their best estimated Jaccard similarity.
     func similarPairs(of added: [AddedVersion], in batch: PreparedBatch) throws -> [(pair: DocumentPair, jaccard: Double)] {
         guard let first = added.first else { return [] }
+        try buckets.prepare(forVersions: added.count)
         var stored = Array(repeating: [Int64](), count: added.count)
         var inBatch = Set<Int>()
+        let positions = positionsInBatch(of: added, count: batch.count)
         for band in batch.bandKeys[first.index].indices {
             // (key, position) pairs sorted by key: runs of one key are the batch's shared buckets.
-            var keyed = added.indices.map { (key: batch.bandKeys[added[$0].index][band], position: $0) }
-            keyed.sort { $0.key < $1.key }
-            var runs: [UInt64: Range<Int>] = [:]
+            let keyed = batch.bandOrder[band].compactMap { index in
+                positions[index].map { (key: batch.bandKeys[index][band], position: $0) }
+            }
+            var keys: [UInt64] = [], ranges: [Range<Int>] = []
             var start = 0
             while start < keyed.count {
                 var end = start + 1
                 while end < keyed.count, keyed[end].key == keyed[start].key { end += 1 }
-                runs[keyed[start].key] = start..<end
+                keys.append(keyed[start].key)
+                ranges.append(start..<end)
                 for i in start..<end {
                     for j in (i + 1)..<min(end, i + 1 + Self.bucketCap) {
                         let (p, q) = (keyed[i].position, keyed[j].position)
@@ -37,8 +41,8 @@ extension BatchWriter {
                 }
                 start = end
             }
-            try lookUp(band: band, keys: runs.keys.sorted()) { key, version in
-                for entry in keyed[runs[key]!] { stored[entry.position].append(version) }
+            try buckets.lookUp(band: band, keys: keys) { keyIndex, version in
+                for entry in keyed[ranges[keyIndex]] { stored[entry.position].append(version) }
             }
         }
         let signatures = try storedSignatures(Array(Set(stored.joined())))
@@ -61,24 +65,6 @@ extension BatchWriter {
             consider(batch.documents[i].id, batch.sketches[i].signature, batch.documents[j].id, batch.sketches[j].signature)
         }
         return best.map { (pair: $0.key, jaccard: $0.value) }.sorted { ($0.pair.a, $0.pair.b) < ($1.pair.a, $1.pair.b) }
-    }
-
-    /// Calls `found` with each stored version in the buckets `keys` of `band`, at most
-    /// ``bucketCap`` per bucket, oldest first.
-    func lookUp(band: Int, keys: [UInt64], found: (UInt64, Int64) -> Void) throws {
-        let lookup = try IntegerStatement(
-            "SELECT bucket, version FROM lshBucket WHERE band = ? AND bucket IN (\(placeholders(Self.chunk))) ORDER BY bucket, version",
-            in: db)
-        for chunk in paddedChunks(keys, size: Self.chunk) {
-            var current: UInt64?
-            var taken = 0
-            try lookup.run([Int64(band)] + chunk.map { Int64(bitPattern: $0) }) { column in
-                let key = UInt64(bitPattern: column(0))
-                if key != current { (current, taken) = (key, 0) }
-                taken += 1
-                if taken <= Self.bucketCap { found(key, column(1)) }
-            }
-        }
     }
 
     /// The document and signature of each stored version row.
@@ -129,17 +115,23 @@ extension BatchWriter {
         }
     }
 
-    /// The batch's bucket rows, inserted in key order so consecutive inserts share B-tree pages.
-    func insertBuckets(of added: [AddedVersion], in batch: PreparedBatch) throws {
-        var rows: [(band: Int64, key: Int64, version: Int64)] = []
-        rows.reserveCapacity(added.count * (batch.bandKeys.first?.count ?? 0))
-        for version in added {
-            for (band, key) in batch.bandKeys[version.index].enumerated() {
-                rows.append((Int64(band), Int64(bitPattern: key), version.rowID))
+    /// For each document of the batch, its position in `added`, or nil when it added no version.
+    func positionsInBatch(of added: [AddedVersion], count: Int) -> [Int?] {
+        var positions = [Int?](repeating: nil, count: count)
+        for (position, version) in added.enumerated() { positions[version.index] = position }
+        return positions
+    }
+
+    /// Hands the batch's bucket entries to the transaction's bucket session, which writes them
+    /// as runs at commit. They come sorted from the batch's band order: row ids grow with the
+    /// index in the batch.
+    func insertBuckets(of added: [AddedVersion], in batch: PreparedBatch) {
+        let positions = positionsInBatch(of: added, count: batch.count)
+        let entries = batch.bandOrder.indices.map { band in
+            batch.bandOrder[band].compactMap { index in
+                positions[index].map { BucketEntry(key: Int64(bitPattern: batch.bandKeys[index][band]), version: added[$0].rowID) }
             }
         }
-        rows.sort { ($0.band, $0.key, $0.version) < ($1.band, $1.key, $1.version) }
-        let insert = try IntegerStatement("INSERT OR IGNORE INTO lshBucket (band, bucket, version) VALUES (?, ?, ?)", in: db)
-        for row in rows { try insert.run([row.band, row.key, row.version]) }
+        buckets.insert(entries, versions: added.count)
     }
 }

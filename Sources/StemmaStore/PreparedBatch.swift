@@ -9,6 +9,10 @@ public struct PreparedBatch: Sendable {
     let contentHashes: [Int64]
     /// The LSH band keys of each document's signature.
     let bandKeys: [[UInt64]]
+    /// For each band, the documents' indices sorted by their key in that band (as a signed
+    /// integer, the order of bucket entries), then by index. Sorted here, on all cores, because
+    /// the writer thread bounds a bulk add.
+    let bandOrder: [[Int]]
 
     public var count: Int { documents.count }
 }
@@ -22,7 +26,11 @@ extension Store {
             let sketch = document.text.withUnsafeBufferPointer { sketcher.sketch($0, scratch: &scratch) }
             return (sketch, Int64(bitPattern: StableHash.hash(document.text)), lsh.bandKeys(of: sketch.signature))
         }
+        let bandKeys = prepared.map(\.2)
+        let bandOrder = ParallelMap.map(Array(0..<lsh.bands), minimumCount: 2) { band in
+            bandKeys.indices.sorted { (Int64(bitPattern: bandKeys[$0][band]), $0) < (Int64(bitPattern: bandKeys[$1][band]), $1) }
+        }
         return PreparedBatch(documents: documents, sketches: prepared.map(\.0), contentHashes: prepared.map(\.1),
-                             bandKeys: prepared.map(\.2))
+                             bandKeys: bandKeys, bandOrder: bandOrder)
     }
 }

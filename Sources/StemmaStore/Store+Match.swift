@@ -41,12 +41,18 @@ extension Store {
     }
 
     /// The versions sharing at least one LSH bucket with `keys`, with what a match shows: one
-    /// indexed lookup per band, then one query per 256 candidates.
+    /// block seek per band and run, then one query per 256 candidates.
     func candidateRows(keys: [UInt64], in db: Database) throws -> [Row] {
         var versions = Set<Int64>()
-        let bucket = try IntegerStatement("SELECT version FROM lshBucket WHERE band = ? AND bucket = ?", in: db)
+        let runs = BucketRuns(db: db)
+        var byBand = Array(repeating: [BucketRun](), count: keys.count)
+        for run in try runs.catalog() where run.band < keys.count { byBand[run.band].append(run) }
+        var found: [Int64] = []
         for (band, key) in keys.enumerated() {
-            try bucket.run([Int64(band), Int64(bitPattern: key)]) { column in versions.insert(column(0)) }
+            found.removeAll(keepingCapacity: true)
+            for run in byBand[band] { try runs.versions(of: Int64(bitPattern: key), in: run) { found.append($0) } }
+            // The oldest 64 of a bucket, as for adds (runs keep no more of one key).
+            versions.formUnion(found.sorted().prefix(BatchWriter.bucketCap))
         }
         var rows: [Row] = []
         for chunk in paddedChunks(versions.sorted(), size: BatchWriter.chunk) {

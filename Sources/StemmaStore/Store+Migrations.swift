@@ -41,6 +41,48 @@ extension Store {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v3-bucket-runs") { db in
+            // The bucket index becomes log-structured (see BucketRuns): sorted runs of
+            // (key, version) entries per band, in blobs of up to 250 entries.
+            try db.execute(sql: """
+                CREATE TABLE bucketBlock (
+                    band INTEGER NOT NULL, run INTEGER NOT NULL, firstKey INTEGER NOT NULL, entries BLOB NOT NULL,
+                    PRIMARY KEY (band, run, firstKey)
+                ) WITHOUT ROWID;
+                CREATE TABLE bucketRun (
+                    band INTEGER NOT NULL, run INTEGER NOT NULL, entries INTEGER NOT NULL,
+                    PRIMARY KEY (band, run)
+                ) WITHOUT ROWID;
+                """)
+            try moveBucketRows(in: db)
+            try db.execute(sql: "DROP TABLE lshBucket")
+        }
         return migrator
     }()
+
+    /// Rewrites the `lshBucket` rows of each band as one run, keeping the oldest 64 versions of a
+    /// bucket (lookups never took more).
+    private static func moveBucketRows(in db: Database) throws {
+        let runs = BucketRuns(db: db)
+        var band: Int?
+        var entries: [BucketEntry] = []
+        var currentKey: Int64?
+        var taken = 0
+        func flush() throws {
+            if let band, !entries.isEmpty { try runs.write(entries, band: band) }
+            entries.removeAll(keepingCapacity: true)
+        }
+        let rows = try Row.fetchCursor(db, sql: "SELECT band, bucket, version FROM lshBucket ORDER BY band, bucket, version")
+        while let row = try rows.next() {
+            let (rowBand, key, version): (Int, Int64, Int64) = (row[0], row[1], row[2])
+            if rowBand != band {
+                try flush()
+                (band, currentKey) = (rowBand, nil)
+            }
+            if key != currentKey { (currentKey, taken) = (key, 0) }
+            taken += 1
+            if taken <= BucketRuns.cap { entries.append(BucketEntry(key: key, version: version)) }
+        }
+        try flush()
+    }
 }

@@ -16,6 +16,8 @@ public final class Store: Sendable {
     let writer: any DatabaseWriter
     let sketcher: DocumentSketcher
     let lsh: LSHParameters
+    /// The bucket runs this process keeps in memory for its adds.
+    let buckets = BucketIndex()
 
     init(path: String, writer: any DatabaseWriter, parameters: StoreParameters) throws {
         self.path = path
@@ -43,7 +45,7 @@ public final class Store: Sendable {
                 try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -262144; PRAGMA mmap_size = 2147483648")
                 // 16 KiB pages (taking effect in a new file only): a version's text and signature
                 // fit one page, and a commit writes a quarter of the frames.
-                try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA wal_autocheckpoint = 4096")
+                try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA wal_autocheckpoint = \(walAutocheckpoint)")
             }
             pool = try DatabasePool(path: path, configuration: configuration)
         } catch {
@@ -52,6 +54,9 @@ public final class Store: Sendable {
         let stored = try prepare(pool, path: path, requested: parameters)
         return try Store(path: path, writer: pool, parameters: stored)
     }
+
+    /// WAL pages after which a commit checkpoints (64 MiB at 16 KiB pages).
+    static let walAutocheckpoint = 4096
 
     /// A new, empty store in memory, with the real migrations: for tests.
     public static func empty(parameters: StoreParameters = StoreParameters()) throws -> Store {

@@ -8,6 +8,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case newerSchema(path: String)
     /// It was made with other sketch parameters, so its signatures cannot be compared.
     case parametersMismatch(path: String, stored: String, requested: String)
+    /// A bucket block's length does not match its entry count: the file was damaged.
+    case corruptBucketBlock(bytes: Int)
 
     public var description: String {
         switch self {
@@ -16,6 +18,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .newerSchema(let path): return "\(path): made by a newer Stemma (unknown schema version); nothing was changed"
         case .parametersMismatch(let path, let stored, let requested):
             return "\(path): made with \(stored), not \(requested); use those parameters or another --db"
+        case .corruptBucketBlock(let bytes):
+            return "a bucket block of \(bytes) bytes does not match its entry count; the index is damaged (rebuild it with index add into a new --db)"
         }
     }
 }

@@ -63,8 +63,9 @@ struct Index: ParsableCommand {
         @Flag(help: "No progress bar.")
         var quiet = false
 
-        // A commit rewrites most pages of the bucket index (its keys are random), so a large
-        // transaction shares that cost among many documents.
+        // A commit writes the transaction's bucket entries as new runs, merges runs, and merges the
+        // entries into the in-memory bucket tables (linear in the index size): a large transaction
+        // shares those costs among many documents.
         @Option(help: "Documents per transaction: a killed run loses at most the last uncommitted ones (adding them again is idempotent).")
         var commitEvery = 65_536
 

@@ -1,18 +1,21 @@
 import Foundation
 import StemmaStore
 
-/// Indexes documents on a writer thread while the caller reads and sketches the next batch: the
-/// database work (one core) and the reading and sketching (the other core) overlap. One sketched
-/// batch waits at most; `submit` blocks while it does.
+/// Indexes documents on a writer thread while the caller reads and sketches the next batches: the
+/// database work (one core) and the reading and sketching (the other core) overlap. Up to
+/// ``depth`` sketched batches wait; `submit` blocks while they do.
 final class IndexPipeline: @unchecked Sendable {
     private let store: Store
     private let condition = NSCondition()
     // Guarded by `condition`.
-    private var waiting: PreparedBatch?
+    private var waiting: [PreparedBatch] = []
     private var closed = false
     private var failure: (any Error)?
     private var finished = false
     private var outcomes: [[AddOutcome]] = []
+    /// A commit (writing the bucket runs, merging them, the WAL) stalls the writer for a while;
+    /// with one waiting batch the reader stalled with it, leaving a core idle.
+    static let depth = 3
 
     /// Starts the writer thread.
     init(store: Store, keepText: Bool, documentsPerTransaction: Int) {
@@ -36,9 +39,9 @@ final class IndexPipeline: @unchecked Sendable {
         let batch = store.prepare(documents)
         condition.lock()
         defer { condition.unlock() }
-        while waiting != nil, failure == nil { condition.wait() }
+        while waiting.count >= Self.depth, failure == nil { condition.wait() }
         if let failure { throw failure }
-        waiting = batch
+        waiting.append(batch)
         condition.broadcast()
     }
 
@@ -64,11 +67,10 @@ final class IndexPipeline: @unchecked Sendable {
     private func take() -> PreparedBatch? {
         condition.lock()
         defer { condition.unlock() }
-        while waiting == nil, !closed { condition.wait() }
-        let batch = waiting
-        waiting = nil
+        while waiting.isEmpty, !closed { condition.wait() }
+        guard !waiting.isEmpty else { return nil }
         condition.broadcast()
-        return batch
+        return waiting.removeFirst()
     }
 
     private func locked<T>(_ body: () -> T) -> T {
