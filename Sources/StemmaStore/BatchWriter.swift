@@ -25,9 +25,28 @@ struct BatchWriter {
     static let bucketCap = 64
 
     func write(_ batch: PreparedBatch) throws -> [AddOutcome] {
+        let (outcomes, versions) = try recordDocuments(of: batch)
+        let texts = keepText ? try storeTexts(of: versions.map(\.index), in: batch) : []
+        var added: [AddedVersion] = []
+        added.reserveCapacity(versions.count)
+        for (index, number) in versions {
+            try insertVersion(batch.documents[index], number: number, hash: batch.contentHashes[index], sketch: batch.sketches[index],
+                              text: texts.isEmpty ? nil : texts[index])
+            added.append(AddedVersion(rowID: db.lastInsertedRowID, index: index))
+        }
+        let pairs = try similarPairs(of: added, in: batch)
+        try record(pairs)
+        try mergeFamilies(joinedBy: pairs)
+        insertBuckets(of: added, in: batch)
+        return outcomes
+    }
+
+    /// Inserts or updates the document rows, and returns each document's outcome and the new
+    /// versions to write: a document's index in the batch and its version number.
+    func recordDocuments(of batch: PreparedBatch) throws -> ([AddOutcome], [(index: Int, number: Int)]) {
         var known = try latestVersions(of: Array(Set(batch.documents.map(\.id))))
         var outcomes: [AddOutcome] = []
-        var added: [AddedVersion] = []
+        var versions: [(index: Int, number: Int)] = []
         outcomes.reserveCapacity(batch.count)
         for index in batch.documents.indices {
             let document = batch.documents[index], hash = batch.contentHashes[index]
@@ -44,16 +63,11 @@ struct BatchWriter {
                 try db.cachedStatement(sql: "INSERT INTO document (id, source, url, title, date, latestVersion, family) VALUES (?, ?, ?, ?, ?, 1, ?)")
                     .execute(arguments: [document.id, document.source, document.url, document.title, document.date, document.id])
             }
-            try insertVersion(document, number: number, hash: hash, sketch: batch.sketches[index])
-            added.append(AddedVersion(rowID: db.lastInsertedRowID, index: index))
+            versions.append((index, number))
             known[document.id] = (number, hash)
             outcomes.append(number == 1 ? .added : .newVersion(number))
         }
-        let pairs = try similarPairs(of: added, in: batch)
-        try record(pairs)
-        try mergeFamilies(joinedBy: pairs)
-        insertBuckets(of: added, in: batch)
-        return outcomes
+        return (outcomes, versions)
     }
 
     /// The latest version number and content hash of each id already stored.
@@ -69,14 +83,14 @@ struct BatchWriter {
         return latest
     }
 
-    func insertVersion(_ document: StoreDocument, number: Int, hash: Int64, sketch: DocumentSketcher.Sketch) throws {
+    func insertVersion(_ document: StoreDocument, number: Int, hash: Int64, sketch: DocumentSketcher.Sketch,
+                       text: TextLocation?) throws {
         let statement = try db.cachedStatement(sql: """
-            INSERT INTO documentVersion (documentId, number, contentHash, bytes, shingles, date, text, signature)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO documentVersion (documentId, number, contentHash, bytes, shingles, date, textBlock, textOffset, signature)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        // Bound with the C API: making a String of the text (UTF-8 validation included) and
-        // GRDB's argument array were a tenth of the writer thread's time on a million documents.
-        // The text is valid UTF-8 already (readers check it).
+        // Bound with the C API: GRDB's argument array and a String for the id were a tenth of
+        // the writer thread's time on a million documents.
         let handle = statement.sqliteStatement
         let signature = SignatureBlob.encode(sketch.signature, seed: parameters.seed)
         sqlite3_reset(handle)
@@ -87,17 +101,14 @@ struct BatchWriter {
         sqlite3_bind_int64(handle, 4, Int64(document.text.count))
         sqlite3_bind_int64(handle, 5, Int64(sketch.shingles))
         if let date = document.date { sqlite3_bind_text(handle, 6, date, -1, SQLITE_TRANSIENT) } else { sqlite3_bind_null(handle, 6) }
-        let code = document.text.withUnsafeBufferPointer { text in
-            signature.withUnsafeBytes { blob in
-                if keepText {
-                    sqlite3_bind_text(handle, 7, UnsafeRawPointer(text.baseAddress)?.assumingMemoryBound(to: CChar.self), Int32(text.count), nil)
-                } else {
-                    sqlite3_bind_null(handle, 7)
-                }
-                sqlite3_bind_blob(handle, 8, blob.baseAddress, Int32(blob.count), nil)
-                // Bound without a copy (a nil destructor is SQLITE_STATIC): the buffers outlive the step.
-                return sqlite3_step(handle)
-            }
+        if let text {
+            sqlite3_bind_int64(handle, 7, text.block)
+            sqlite3_bind_int64(handle, 8, Int64(text.offset))
+        }
+        let code = signature.withUnsafeBytes { blob in
+            // Bound without a copy (a nil destructor is SQLITE_STATIC): the buffer outlives the step.
+            sqlite3_bind_blob(handle, 9, blob.baseAddress, Int32(blob.count), nil)
+            return sqlite3_step(handle)
         }
         guard code == SQLITE_DONE else {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),

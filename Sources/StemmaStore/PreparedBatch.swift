@@ -13,13 +13,18 @@ public struct PreparedBatch: Sendable {
     /// integer, the order of bucket entries), then by index. Sorted here, on all cores, because
     /// the writer thread bounds a bulk add.
     let bandOrder: [[Int]]
+    /// The texts, compressed in blocks in the documents' order; nil when prepared without texts.
+    /// A block whose documents are not all written (some are unchanged) is compressed again by
+    /// the writer without them.
+    let textBlocks: [TextBlock]?
 
     public var count: Int { documents.count }
 }
 
 extension Store {
-    /// Sketches the documents for ``add(_:keepText:)-(PreparedBatch,_)``; thread-safe.
-    public func prepare(_ documents: [StoreDocument]) -> PreparedBatch {
+    /// Sketches the documents for ``add(_:keepText:)-(PreparedBatch,_)``, and compresses their
+    /// texts when `keepText`; thread-safe.
+    public func prepare(_ documents: [StoreDocument], keepText: Bool = true) -> PreparedBatch {
         let sketcher = self.sketcher, lsh = self.lsh
         let prepared = ParallelMap.map(documents, minimumCount: 32) { document -> (DocumentSketcher.Sketch, Int64, [UInt64]) in
             var scratch = DocumentSketcher.Scratch()
@@ -30,7 +35,8 @@ extension Store {
         let bandOrder = ParallelMap.map(Array(0..<lsh.bands), minimumCount: 2) { band in
             bandKeys.indices.sorted { (Int64(bitPattern: bandKeys[$0][band]), $0) < (Int64(bitPattern: bandKeys[$1][band]), $1) }
         }
+        let textBlocks = keepText ? TextBlock.blocks(of: Array(documents.indices), texts: documents.map(\.text)) : nil
         return PreparedBatch(documents: documents, sketches: prepared.map(\.0), contentHashes: prepared.map(\.1),
-                             bandKeys: bandKeys, bandOrder: bandOrder)
+                             bandKeys: bandKeys, bandOrder: bandOrder, textBlocks: textBlocks)
     }
 }

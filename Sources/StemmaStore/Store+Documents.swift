@@ -35,7 +35,7 @@ public enum AddOutcome: Sendable, Equatable {
 extension Store {
     /// Indexes documents in one transaction: a crash leaves either all of them or none.
     public func add(_ documents: [StoreDocument], keepText: Bool = true) throws -> [AddOutcome] {
-        try add(prepare(documents), keepText: keepText)
+        try add(prepare(documents, keepText: keepText), keepText: keepText)
     }
 
     /// Indexes batches sketched by ``prepare(_:)`` as `next` hands them over, until it returns nil,

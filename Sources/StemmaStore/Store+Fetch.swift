@@ -28,15 +28,15 @@ extension Store {
         try writer.read { db in
             let row = try Row.fetchOne(db, sql: """
                 SELECT v.documentId, v.number, d.latestVersion, d.family, coalesce(v.date, d.date) AS date,
-                       d.title, d.url, d.source, v.bytes, v.text
+                       d.title, d.url, d.source, v.bytes, v.text, v.textBlock, v.textOffset
                 FROM document d JOIN documentVersion v ON v.documentId = d.id
                 WHERE d.id = ? AND v.number = coalesce(?, d.latestVersion)
                 """, arguments: [documentID, number])
-            return row.map { row in
-                StoredVersion(documentID: row["documentId"], version: row["number"], latestVersion: row["latestVersion"],
-                              family: row["family"], date: row["date"], title: row["title"], url: row["url"],
-                              source: row["source"], bytes: row["bytes"], text: row["text"])
-            }
+            guard let row else { return nil }
+            var texts = StoredTextReader(db: db)
+            return StoredVersion(documentID: row["documentId"], version: row["number"], latestVersion: row["latestVersion"],
+                                 family: row["family"], date: row["date"], title: row["title"], url: row["url"],
+                                 source: row["source"], bytes: row["bytes"], text: try texts.text(of: row))
         }
     }
 }

@@ -10,23 +10,25 @@ extension Store {
     ///
     /// - Returns: nil when the id is not indexed.
     public func history(of documentID: String) throws -> [HistoryEntry]? {
-        let rows = try writer.read { db -> [Row]? in
+        let rows = try writer.read { db -> [(Row, String?)]? in
             guard let family = try String.fetchOne(db, sql: "SELECT family FROM document WHERE id = ?", arguments: [documentID]) else {
                 return nil
             }
-            return try Row.fetchAll(db, sql: """
-                SELECT v.id AS rowID, v.documentId, v.number, coalesce(v.date, d.date) AS date, v.text, v.signature
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT v.id AS rowID, v.documentId, v.number, coalesce(v.date, d.date) AS date, v.bytes, v.text, v.textBlock,
+                       v.textOffset, v.signature
                 FROM documentVersion v JOIN document d ON d.id = v.documentId
                 WHERE d.family = ? ORDER BY v.id
                 """, arguments: [family])
+            var texts = StoredTextReader(db: db)
+            return try rows.map { ($0, try texts.text(of: $0)) }
         }
         guard let rows else { return nil }
         let ordered = Self.chronological(rows)
         var entries: [HistoryEntry] = []
         var texts: [String?] = []
         var signatures: [[UInt32]] = []
-        for row in ordered {
-            let text: String? = row["text"]
+        for (row, text) in ordered {
             let signature = SignatureBlob.decode(row["signature"], seed: parameters.seed, permutations: parameters.permutations) ?? []
             var entry = HistoryEntry(documentID: row["documentId"], version: row["number"], date: row["date"], parent: nil,
                                      changes: [:], tags: [:], editedBytes: nil)
@@ -51,12 +53,12 @@ extension Store {
     /// Rows ordered by date. An undated row is placed after the dated rows inserted before it, and
     /// never before the family's earliest dated row: a copy without a date follows the dated
     /// original it was found with.
-    static func chronological(_ rows: [Row]) -> [Row] {
-        var lastDate = rows.compactMap { $0["date"] as String? }.min() ?? ""
-        let keyed = rows.map { row -> (String, Int, Int64, Row) in
-            let date = row["date"] as String?
+    static func chronological<Item>(_ items: [(Row, Item)]) -> [(Row, Item)] {
+        var lastDate = items.compactMap { $0.0["date"] as String? }.min() ?? ""
+        let keyed = items.map { item -> (String, Int, Int64, (Row, Item)) in
+            let date = item.0["date"] as String?
             if let date { lastDate = max(lastDate, date) }
-            return (date ?? lastDate, date == nil ? 1 : 0, row["rowID"], row)
+            return (date ?? lastDate, date == nil ? 1 : 0, item.0["rowID"], item)
         }
         return keyed.sorted { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }.map(\.3)
     }

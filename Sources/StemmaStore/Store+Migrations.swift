@@ -57,6 +57,17 @@ extension Store {
             try moveBucketRows(in: db)
             try db.execute(sql: "DROP TABLE lshBucket")
         }
+        migrator.registerMigration("v4-text-blocks") { db in
+            // New texts are stored compressed, several to a block (see TextBlock); the texts
+            // stored before stay in documentVersion.text and are read from there.
+            try db.execute(sql: """
+                CREATE TABLE textBlock (
+                    id INTEGER PRIMARY KEY, codec INTEGER NOT NULL, bytes INTEGER NOT NULL, data BLOB NOT NULL
+                );
+                ALTER TABLE documentVersion ADD COLUMN textBlock INTEGER REFERENCES textBlock(id);
+                ALTER TABLE documentVersion ADD COLUMN textOffset INTEGER;
+                """)
+        }
         return migrator
     }()
 

@@ -10,6 +10,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case parametersMismatch(path: String, stored: String, requested: String)
     /// A bucket block's length does not match its entry count: the file was damaged.
     case corruptBucketBlock(bytes: Int)
+    /// A text block does not decompress to its recorded length: the file was damaged.
+    case corruptTextBlock(id: Int64, reason: String)
 
     public var description: String {
         switch self {
@@ -20,6 +22,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "\(path): made with \(stored), not \(requested); use those parameters or another --db"
         case .corruptBucketBlock(let bytes):
             return "a bucket block of \(bytes) bytes does not match its entry count; the index is damaged (rebuild it with index add into a new --db)"
+        case .corruptTextBlock(let id, let reason):
+            return "text block \(id) is damaged (\(reason)); rebuild the index with index add into a new --db"
         }
     }
 }

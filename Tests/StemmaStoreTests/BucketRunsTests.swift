@@ -194,6 +194,8 @@ import Testing
         }
         #expect(!tables.0.contains("lshBucket") && tables.0.contains("bucketBlock"))
         #expect(tables.1 == 26 && tables.2 == 26 * old.count)
+        // Texts stored before text blocks stay where they were, and read as before.
+        #expect(try store.version(of: old[5].id)?.text == String(decoding: old[5].text, as: UTF8.self))
         let expected = try Self.exact(Self.corpus)
         for document in old.prefix(60) {
             let found = Set(try store.matches(for: document.text, limit: 1_000).map(\.documentID)).subtracting([document.id])

@@ -6,6 +6,7 @@ import StemmaStore
 /// ``depth`` sketched batches wait; `submit` blocks while they do.
 final class IndexPipeline: @unchecked Sendable {
     private let store: Store
+    private let keepText: Bool
     private let condition = NSCondition()
     // Guarded by `condition`.
     private var waiting: [PreparedBatch] = []
@@ -20,6 +21,7 @@ final class IndexPipeline: @unchecked Sendable {
     /// Starts the writer thread.
     init(store: Store, keepText: Bool, documentsPerTransaction: Int) {
         self.store = store
+        self.keepText = keepText
         Thread.detachNewThread { [self] in
             do {
                 try store.add(batches: { self.take() }, keepText: keepText, documentsPerTransaction: documentsPerTransaction) { written in
@@ -36,7 +38,7 @@ final class IndexPipeline: @unchecked Sendable {
     /// Rethrows the writer's error, if it stopped on one.
     func submit(_ documents: [StoreDocument]) throws {
         guard !documents.isEmpty else { return }
-        let batch = store.prepare(documents)
+        let batch = store.prepare(documents, keepText: keepText)
         condition.lock()
         defer { condition.unlock() }
         while waiting.count >= Self.depth, failure == nil { condition.wait() }

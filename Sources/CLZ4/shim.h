@@ -1,0 +1,2 @@
+// The system LZ4 (Debian: liblz4-dev), for the compressed text blocks of a store.
+#include <lz4.h>

@@ -1,0 +1,37 @@
+import Foundation
+import GRDB
+
+/// Reads the texts of stored versions: from `documentVersion.text` (texts stored before text
+/// blocks) or from their ``TextBlock``, decompressing a block once for consecutive reads of it.
+struct StoredTextReader {
+    let db: Database
+    private var cached: (id: Int64, bytes: [UInt8])?
+
+    init(db: Database) {
+        self.db = db
+    }
+
+    /// The text of a version row that selects `text`, `textBlock`, `textOffset` and `bytes`;
+    /// nil when the store was filled without texts.
+    mutating func text(of row: Row) throws -> String? {
+        if let text: String = row["text"] { return text }
+        guard let block: Int64 = row["textBlock"], let offset: Int = row["textOffset"] else { return nil }
+        let length: Int = row["bytes"]
+        let bytes = try decompressed(block)
+        guard offset >= 0, length >= 0, offset <= bytes.count - length else {
+            throw StoreError.corruptTextBlock(id: block, reason: "a text at \(offset) for \(length) bytes is outside its \(bytes.count) bytes")
+        }
+        return String(decoding: bytes[offset..<offset + length], as: UTF8.self)
+    }
+
+    private mutating func decompressed(_ id: Int64) throws -> [UInt8] {
+        if let cached, cached.id == id { return cached.bytes }
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT codec, bytes, data FROM textBlock WHERE id = ?"), arguments: [id]) else {
+            throw StoreError.corruptTextBlock(id: id, reason: "missing")
+        }
+        let data: [UInt8] = (row["data"] as Data?).map(Array.init) ?? []
+        let bytes = try TextBlock.decompressed(id: id, codec: row["codec"], bytes: row["bytes"], data: data)
+        cached = (id, bytes)
+        return bytes
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import GRDB
+import StemmaCore
+@testable import StemmaStore
+import StemmaTestSupport
+import Testing
+
+/// Texts stored compressed in blocks: read back byte for byte, never stored twice, and a damaged
+/// block reported rather than read as a wrong text.
+@Suite struct TextBlockTests {
+    func temporaryPath() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("stemma-texts-\(UUID().uuidString).db").path
+    }
+
+    static let corpus: [StoreDocument] = {
+        var generator = CorpusGenerator(seed: 11)
+        return generator.documents(count: 120).map { StoreDocument(id: $0.id, text: Array($0.text.utf8), date: $0.date) }
+    }()
+
+    /// Letters drawn at random: LZ4, which has no entropy coder, cannot shrink them.
+    static func randomLetters(count: Int, seed: UInt64) -> [UInt8] {
+        var rng = SplitMix64(seed: seed)
+        return (0..<count).map { _ in UInt8.random(in: 0x61...0x7A, using: &rng) }
+    }
+
+    func blocks(in path: String) throws -> (count: Int, codecs: Set<Int>, bytes: Int, inline: Int) {
+        try DatabaseQueue(path: path).read { db in
+            (try Int.fetchOne(db, sql: "SELECT count(*) FROM textBlock") ?? 0,
+             Set(try Int.fetchAll(db, sql: "SELECT DISTINCT codec FROM textBlock")),
+             try Int.fetchOne(db, sql: "SELECT coalesce(sum(bytes), 0) FROM textBlock") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM documentVersion WHERE text IS NOT NULL") ?? 0)
+        }
+    }
+
+    func expectTexts(_ documents: some Sequence<StoreDocument>, in store: Store, number: Int? = nil) throws {
+        for document in documents {
+            let stored = try #require(try store.version(of: document.id, number: number))
+            #expect(stored.text.map { Array($0.utf8) } == document.text, "text of \(document.id)")
+        }
+    }
+
+    @Test func textsRoundTripThroughCompressedAndStoredBlocks() throws {
+        let path = temporaryPath()
+        let store = try Store.open(path: path)
+        let long = StoreDocument(id: "long", text: Array(String(repeating: "A long wire story, paragraph after paragraph. ", count: 4_000).utf8))
+        let noise = StoreDocument(id: "noise", text: Self.randomLetters(count: 70_000, seed: 3))
+        let documents = Self.corpus + [long, noise, StoreDocument(id: "accents", text: Array("Café — naïve «quote» 東京".utf8))]
+        _ = try store.add(documents)
+        try expectTexts(documents, in: store)
+        let blocks = try blocks(in: path)
+        #expect(blocks.count >= 3)
+        #expect(blocks.codecs == [TextBlock.Codec.stored.rawValue, TextBlock.Codec.lz4.rawValue])
+        #expect(blocks.bytes == documents.reduce(0) { $0 + $1.text.count })
+        #expect(blocks.inline == 0)
+    }
+
+    @Test func unchangedTextsAreNotStoredAgain() throws {
+        let path = temporaryPath()
+        let store = try Store.open(path: path)
+        let first = Array(Self.corpus.prefix(40))
+        _ = try store.add(first)
+        var edited = first[7]
+        edited.text += Array(" A paragraph added later.".utf8)
+        // One batch: unchanged documents between a new one and a new version.
+        let second = Array(first.prefix(20)) + [Self.corpus[40], edited] + Array(first[20...])
+        let outcomes = try store.add(second)
+        #expect(outcomes.filter { $0 == .unchanged }.count == 40)
+        #expect(outcomes[20] == .added && outcomes[21] == .newVersion(2))
+        let blocks = try blocks(in: path)
+        #expect(blocks.bytes == first.reduce(0) { $0 + $1.text.count } + Self.corpus[40].text.count + edited.text.count)
+        try expectTexts(first.filter { $0.id != edited.id } + [Self.corpus[40], edited], in: store)
+        try expectTexts([first[7]], in: store, number: 1)
+    }
+
+    @Test func batchesPreparedWithoutTextsAreCompressedByTheWriter() throws {
+        let store = try Store.empty()
+        let documents = Array(Self.corpus.prefix(30))
+        _ = try store.add(store.prepare(documents, keepText: false), keepText: true)
+        try expectTexts(documents, in: store)
+        let textless = try Store.empty()
+        _ = try textless.add(documents, keepText: false)
+        #expect(try textless.version(of: documents[0].id)?.text == nil)
+    }
+
+    @Test func damagedBlocksAreReportedNotMisread() throws {
+        let path = temporaryPath()
+        let store = try Store.open(path: path)
+        let documents = Array(Self.corpus.prefix(3))
+        _ = try store.add(documents)
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { try $0.execute(sql: "UPDATE textBlock SET data = zeroblob(100)") }
+        #expect(throws: StoreError.self) { try store.version(of: documents[0].id) }
+        try queue.write { try $0.execute(sql: "UPDATE textBlock SET codec = 9") }
+        let error = #expect(throws: StoreError.self) { try store.version(of: documents[1].id) }
+        #expect(error?.description.contains("unknown codec 9") == true)
+        try queue.write { try $0.execute(sql: "UPDATE documentVersion SET textOffset = 1000000") }
+        #expect(throws: StoreError.self) { try store.history(of: documents[2].id) }
+    }
+
+    @Test func compressionFallsBackToStoredBytes() throws {
+        let noise = Self.randomLetters(count: 5_000, seed: 9)
+        let block = TextBlock.block(of: [0, 1], texts: [noise, []])
+        #expect(block.codec == .stored && block.data == noise && block.offsets == [0, 5_000])
+        let prose = Array(String(repeating: "The council met on Tuesday. ", count: 200).utf8)
+        let compressed = TextBlock.block(of: [0], texts: [prose])
+        #expect(compressed.codec == .lz4 && compressed.data.count < prose.count / 4)
+        #expect(try TextBlock.decompressed(id: 1, codec: 1, bytes: prose.count, data: compressed.data) == prose)
+        #expect(throws: StoreError.self) { try TextBlock.decompressed(id: 1, codec: 1, bytes: prose.count + 1, data: compressed.data) }
+    }
+}
