@@ -33,7 +33,12 @@ extension Store {
         }
         let bandKeys = prepared.map(\.2)
         let bandOrder = ParallelMap.map(Array(0..<lsh.bands), minimumCount: 2) { band in
-            bandKeys.indices.sorted { (Int64(bitPattern: bandKeys[$0][band]), $0) < (Int64(bitPattern: bandKeys[$1][band]), $1) }
+            // Radix-sorted (stable, so equal keys keep the documents' order): flipping the sign
+            // bit makes the keys' unsigned order their signed order. A comparison sort through
+            // `bandKeys` was 2% of a million-document add.
+            var keyed = bandKeys.indices.map { KeyedValue(key: bandKeys[$0][band] ^ (1 << 63), value: UInt64($0)) }
+            RadixSort.sort(&keyed)
+            return keyed.map { Int($0.value) }
         }
         let textBlocks = keepText ? TextBlock.blocks(of: Array(documents.indices), texts: documents.map(\.text)) : nil
         return PreparedBatch(documents: documents, sketches: prepared.map(\.0), contentHashes: prepared.map(\.1),

@@ -1,8 +1,13 @@
 /// A 64-bit key with a 64-bit payload, sorted by key: an n-gram hash with the document and position
 /// it occurs at, or a document pair with the positions an n-gram occupies in both.
-struct KeyedValue: Sendable, Hashable {
-    var key: UInt64
-    var value: UInt64
+package struct KeyedValue: Sendable, Hashable {
+    package var key: UInt64
+    package var value: UInt64
+
+    package init(key: UInt64, value: UInt64) {
+        self.key = key
+        self.value = value
+    }
 }
 
 extension RadixSort {
@@ -13,7 +18,7 @@ extension RadixSort {
     /// numbers below 2²⁴) moves nothing and is skipped.
     ///
     /// - Complexity: O(*n*) time, O(*n*) extra memory.
-    static func sort(_ items: inout [KeyedValue]) {
+    package static func sort(_ items: inout [KeyedValue]) {
         guard items.count > 64 else {
             // Keys and payloads together give the stable order, since payloads arrive ascending.
             items.sort { ($0.key, $0.value) < ($1.key, $1.value) }

@@ -5,7 +5,7 @@
 /// this sort cuts that part by about ten times (callgrind).
 ///
 /// - Complexity: O(*n*) time, O(*n*) extra memory.
-enum RadixSort {
+package enum RadixSort {
     static func sort(_ values: inout [UInt64]) {
         guard values.count > 64 else {
             values.sort()
