@@ -52,10 +52,7 @@ extension BatchWriter {
             if data.isEmpty { sqlite3_bind_zeroblob(handle, 3, 0) } else { sqlite3_bind_blob(handle, 3, data.baseAddress, Int32(data.count), nil) }
             return sqlite3_step(handle)
         }
-        guard code == SQLITE_DONE else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
-                                sql: statement.sql)
-        }
+        try check(code, statement)
         let id = db.lastInsertedRowID
         for (member, offset) in zip(block.members, block.offsets) {
             locations[member] = TextLocation(block: id, offset: offset)

@@ -60,8 +60,7 @@ struct BatchWriter {
                     """).execute(arguments: [number, document.title, document.date, document.url, document.source, document.id])
             } else {
                 number = 1
-                try db.cachedStatement(sql: "INSERT INTO document (id, source, url, title, date, latestVersion, family) VALUES (?, ?, ?, ?, ?, 1, ?)")
-                    .execute(arguments: [document.id, document.source, document.url, document.title, document.date, document.id])
+                try insertDocument(document)
             }
             versions.append((index, number))
             known[document.id] = (number, hash)
@@ -81,6 +80,20 @@ struct BatchWriter {
             while let row = try rows.next() { latest[row[0]] = (row[1], row[2]) }
         }
         return latest
+    }
+
+    func insertDocument(_ document: StoreDocument) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO document (id, source, url, title, date, latestVersion, family) VALUES (?, ?, ?, ?, ?, 1, ?)
+            """)
+        // Bound with the C API, as in insertVersion: one row per new document.
+        let handle = statement.sqliteStatement
+        sqlite3_reset(handle)
+        defer { sqlite3_reset(handle); sqlite3_clear_bindings(handle) }
+        for (index, value) in [document.id, document.source, document.url, document.title, document.date, document.id].enumerated() {
+            if let value { sqlite3_bind_text(handle, Int32(index + 1), value, -1, SQLITE_TRANSIENT) }
+        }
+        try check(sqlite3_step(handle), statement)
     }
 
     func insertVersion(_ document: StoreDocument, number: Int, hash: Int64, sketch: DocumentSketcher.Sketch,
@@ -110,6 +123,11 @@ struct BatchWriter {
             sqlite3_bind_blob(handle, 9, blob.baseAddress, Int32(blob.count), nil)
             return sqlite3_step(handle)
         }
+        try check(code, statement)
+    }
+
+    /// Throws SQLite's error unless a step of an INSERT finished.
+    func check(_ code: Int32, _ statement: Statement) throws {
         guard code == SQLITE_DONE else {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
                                 sql: statement.sql)
