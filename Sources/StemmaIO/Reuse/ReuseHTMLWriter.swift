@@ -12,15 +12,6 @@ public struct ReuseHTMLWriter: Sendable {
 
     public func render(_ report: ReuseReport) -> String {
         var html = """
-        <!doctype html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(HTML.escape(title))</title>
-        <style>\(Self.stylesheet)</style>
-        </head>
-        <body>
         <h1>\(HTML.escape(title))</h1>
         <p class="summary">\(HTML.escape(ReuseTerminalWriter(useColor: false).summaryLine(report)))</p>
         <ul class="legend"><li><mark>variant spelling</mark></li><li><del>only in the first</del></li><li><ins>only in the second</ins></li></ul>
@@ -33,7 +24,7 @@ public struct ReuseHTMLWriter: Sendable {
         }
         html += "<h2>Passages</h2>\n"
         for (index, passage) in report.result.passages.enumerated() { html += section(index, passage, report) }
-        return html + "</body>\n</html>\n"
+        return HTML.page(title: title, stylesheet: Self.stylesheet, body: html)
     }
 
     func clusterItem(_ cluster: ReuseCluster, _ report: ReuseReport) -> String {

@@ -12,18 +12,8 @@ public struct HTMLDiffWriter: Sendable {
 
     /// The whole page: head with the stylesheet, then ``fragment(_:oldName:newName:)``.
     public func render(_ diff: VersionDiff, oldName: String, newName: String) -> String {
-        """
-        <!doctype html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(HTML.escape(title)): \(HTML.escape(oldName)) → \(HTML.escape(newName))</title>
-        <style>\(Self.stylesheet)</style>
-        </head>
-        <body>
-
-        """ + fragment(diff, oldName: oldName, newName: newName) + "</body>\n</html>\n"
+        HTML.page(title: "\(title): \(oldName) → \(newName)", stylesheet: Self.stylesheet,
+                  body: fragment(diff, oldName: oldName, newName: newName))
     }
 
     /// The header (names, summary, legend) and the side-by-side table, for a page that brings its
@@ -109,8 +99,26 @@ public struct HTMLDiffWriter: Sendable {
     """
 }
 
-/// HTML escaping of text for element content and attribute values.
+/// HTML escaping of text for element content and attribute values, and the page every
+/// self-contained report shares.
 public enum HTML {
+    /// A complete page: the head (character set, viewport, escaped `title`, the inline
+    /// `stylesheet`), then `body`, which must be HTML already.
+    public static func page(title: String, stylesheet: String, body: String) -> String {
+        """
+        <!doctype html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(escape(title))</title>
+        <style>\(stylesheet)</style>
+        </head>
+        <body>
+
+        """ + body + "</body>\n</html>\n"
+    }
+
     public static func escape(_ text: String) -> String {
         var escaped = ""
         escaped.reserveCapacity(text.utf8.count)

@@ -32,18 +32,7 @@ public struct HistoryHTMLWriter: Sendable {
 
     /// The whole page: head with the stylesheet, then ``fragment(_:family:)``.
     public func render(_ entries: [HistoryEntry], family: String) -> String {
-        """
-        <!doctype html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(HTML.escape(title)): \(HTML.escape(family))</title>
-        <style>\(Self.stylesheet)</style>
-        </head>
-        <body>
-
-        """ + fragment(entries, family: family) + "</body>\n</html>\n"
+        HTML.page(title: "\(title): \(family)", stylesheet: Self.stylesheet, body: fragment(entries, family: family))
     }
 
     /// The summary, the timeline and the version tree, for a page that brings its own head and
