@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import StemmaCore
 import StemmaIO
+import StemmaServer
 import StemmaStore
 
 /// `stemma match FILE`: what an indexed collection holds of a text.
@@ -46,7 +47,7 @@ struct Match: ParsableCommand {
         }
         switch format {
         case .text: writeText(matches, diffs)
-        case .json: try writeJSON(matches, diffs)
+        case .json: writeJSON(matches, diffs)
         }
         if diff, let best = matches.first {
             guard let bestDiff = diffs.first ?? nil else {
@@ -68,17 +69,9 @@ struct Match: ParsableCommand {
         }
     }
 
-    func writeJSON(_ matches: [StoreMatch], _ diffs: [VersionDiff?]) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+    func writeJSON(_ matches: [StoreMatch], _ diffs: [VersionDiff?]) {
         for (match, diff) in zip(matches, diffs) {
-            let summary = diff.map(DiffSummary.init)
-            let record = MatchRecord(id: match.documentID, version: match.version, date: match.date, title: match.title,
-                                     jaccard: match.jaccard, containmentOfQuery: match.containmentOfQuery,
-                                     containmentOfIndexed: match.containmentOfIndexed, summary: summary?.line,
-                                     changes: summary.map { Dictionary(uniqueKeysWithValues: $0.operations.map { ($0.key.rawValue, $0.value) }) },
-                                     tags: summary.map { Dictionary(uniqueKeysWithValues: $0.tags.map { ($0.key.rawValue, $0.value) }) })
-            Console.write(String(decoding: try encoder.encode(record), as: UTF8.self) + "\n")
+            Console.write(bytes: MatchRecord(match, summary: diff.map(DiffSummary.init)).jsonValue.utf8(pretty: false) + [0x0A])
         }
     }
 
@@ -94,19 +87,5 @@ struct Match: ParsableCommand {
             let report = DiffReport(diff, oldPath: oldName, newPath: file, replacedInvalidSequences: nil)
             Console.write(bytes: Array("{\"diff\":".utf8) + report.jsonBytes(pretty: false).dropLast() + Array("}\n".utf8))
         }
-    }
-
-    struct MatchRecord: Encodable {
-        var id: String
-        var version: Int
-        var date: String?
-        var title: String?
-        var jaccard: Double
-        var containmentOfQuery: Double
-        var containmentOfIndexed: Double
-        /// Present when the index keeps texts.
-        var summary: String?
-        var changes: [String: Int]?
-        var tags: [String: Int]?
     }
 }
