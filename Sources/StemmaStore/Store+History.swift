@@ -63,10 +63,15 @@ extension Store {
         return keyed.sorted { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }.map(\.3)
     }
 
+    /// At most this many earlier versions, the most similar by signature, are diffed with a
+    /// version: a family of hundreds of copies of a wire story would otherwise diff each copy with
+    /// every earlier one. The version an edit derives from shares the most shingles with it.
+    static let diffedCandidates = 8
+
     /// The earlier version nearest to this one, with the diff from it when texts were kept.
     func nearestEarlier(text: String?, signature: [UInt32], texts: [String?], signatures: [[UInt32]]) -> (Int, VersionDiff?, Int?) {
         var best: (index: Int, diff: VersionDiff?, edited: Int?, score: Double) = (texts.count - 1, nil, nil, .infinity)
-        for index in texts.indices {
+        for index in Self.mostSimilar(to: signature, among: signatures, limit: Self.diffedCandidates) {
             if let text, let earlier = texts[index] {
                 let diff = VersionDiff(old: earlier, new: text)
                 let copied = diff.editScript().copiedByteCount
@@ -78,5 +83,15 @@ extension Store {
             }
         }
         return (best.index, best.diff, best.edited)
+    }
+
+    /// The indices of the `limit` signatures most similar to `signature` (the later one of equals
+    /// first), in ascending order; all of them when there are no more than `limit`.
+    static func mostSimilar(to signature: [UInt32], among signatures: [[UInt32]], limit: Int) -> [Int] {
+        guard signatures.count > limit, !signature.isEmpty else { return Array(signatures.indices) }
+        let scored = signatures.indices.map { index in
+            (index, signatures[index].count == signature.count ? MinHasher.estimatedJaccard(signature, signatures[index]) : -1)
+        }
+        return scored.sorted { ($0.1, $0.0) > ($1.1, $1.0) }.prefix(limit).map(\.0).sorted()
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import StemmaCore
-import StemmaStore
+@testable import StemmaStore
 import StemmaTestSupport
 import Testing
 
@@ -92,6 +92,26 @@ import Testing
         let seeds = try #require(try store.history(of: "copy"))
         #expect(seeds.map(\.documentID) == ["wt", "copy"])
         #expect(seeds[1].parent == 0 && seeds[1].changes[.split] == 7)
+    }
+
+    @Test func longHistoriesDiffOnlyTheMostSimilarEarlierVersions() throws {
+        // A story rewritten 30 times, each version one paragraph longer, then a copy of version
+        // 4: more earlier versions than are diffed, and each still finds the one it derives from.
+        let store = try Store.empty()
+        let base = try Fixtures.example(version: 1)
+        var text = base
+        var versions: [String] = []
+        for number in 1...30 {
+            text += "\nUpdate \(number): officials gave the \(number)th briefing on the closure of the harbor bridge today."
+            versions.append(text)
+            _ = try store.add([document("story", text, date: String(format: "2026-03-%02d", number))])
+        }
+        _ = try store.add([document("copy", versions[3], date: "2026-04-30")])
+        let history = try #require(try store.history(of: "story"))
+        #expect(history.count == 31)
+        #expect(history.map(\.parent) == [nil] + (0..<29).map { $0 } + [3])
+        #expect(history[30].editedBytes == 0)
+        #expect(Store.mostSimilar(to: [1, 2, 3], among: [[1, 2, 3], [9, 9, 9], [1, 2, 9], [1, 2, 3]], limit: 2) == [0, 3])
     }
 
     @Test func fileStoreKeepsItsParametersAndRefusesOthers() throws {
