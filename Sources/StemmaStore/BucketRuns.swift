@@ -65,19 +65,28 @@ struct BucketRuns {
         try db.cachedStatement(sql: "DELETE FROM bucketRun WHERE band = ? AND run = ?").execute(arguments: [run.band, run.run])
     }
 
-    /// Merges the band's newest runs while the newest holds at least half as many entries as the
-    /// one before it, so run sizes at least halve from oldest to newest: O(log *n*) runs, and each
-    /// entry is rewritten O(log *n*) times over the life of the store. Only the merged runs'
-    /// blocks are rewritten.
+    /// Merges the band's newest runs while the newest (merged so far) holds at least as many
+    /// entries as the one before it: equal runs carry like the digits of a binary counter, so a
+    /// band has at most log₂(*n*) + 1 runs and each entry is rewritten at most log₂(*n*) times.
+    /// Only the merged runs' blocks are rewritten, and the runs the rule takes are merged at once.
+    ///
+    /// Merging while the newest held half the one before, pair by pair, kept fewer runs (two
+    /// instead of four after 15 equal transactions) but wrote 67 transactions' worth of entries
+    /// for those 15, where this writes 39: bucket blocks are a large part of a bulk add's writes.
     func compact(band: Int) throws {
-        var runs = try runs(of: band)
-        while runs.count >= 2, runs[runs.count - 1].entries * 2 >= runs[runs.count - 2].entries {
-            let newer = runs.removeLast(), older = runs.removeLast()
-            let merged = try read(older).merged(with: read(newer), cap: Self.cap)
-            try delete(older)
-            try delete(newer)
-            runs.append(try write(merged, band: band))
+        let runs = try runs(of: band)
+        var taken = 1, entries = runs.last?.entries ?? 0
+        while taken < runs.count, entries >= runs[runs.count - 1 - taken].entries {
+            entries += runs[runs.count - 1 - taken].entries
+            taken += 1
         }
+        guard taken >= 2 else { return }
+        var merged: [BucketEntry] = []
+        for run in runs.suffix(taken) {
+            merged = merged.merged(with: try read(run), cap: Self.cap)
+            try delete(run)
+        }
+        try write(merged, band: band)
     }
 
     /// Calls `found` with the versions of `key` in `run`: one seek for the block that would hold

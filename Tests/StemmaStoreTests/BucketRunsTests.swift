@@ -109,6 +109,22 @@ import Testing
         try check(store, against: try Self.exact(Self.corpus))
     }
 
+    @Test func compactionCarriesRunsLikeABinaryCounter() throws {
+        let path = temporaryPath()
+        // 15 transactions of 100: equal runs, merged as a binary counter would carry.
+        try add(Self.corpus.prefix(1_500), to: try Store.open(path: path), batch: 50, transaction: 100)
+        let runs = try DatabaseQueue(path: path).read { db in
+            try Row.fetchAll(db, sql: "SELECT band, entries FROM bucketRun ORDER BY band, run").map { ($0[0] as Int, $0[1] as Int) }
+        }
+        for band in 0..<26 {
+            let sizes = runs.filter { $0.0 == band }.map(\.1)
+            #expect(sizes.reduce(0, +) == 1_500)
+            // Entries per run: 1,500 in 15 commits carry like binary 1111: 800, 400, 200, 100.
+            #expect(sizes == [800, 400, 200, 100], "band \(band)")
+            for (older, newer) in zip(sizes, sizes.dropFirst()) { #expect(newer < older) }
+        }
+    }
+
     @Test func smallAddsWithPointLookupsEqualExact() throws {
         let path = temporaryPath()
         try add(Self.corpus.prefix(1_400), to: try Store.open(path: path), batch: 256, transaction: 512)
