@@ -20,11 +20,11 @@ public struct PreparedBatch: Sendable {
 extension Store {
     /// Sketches the documents for ``add(_:keepText:)-(PreparedBatch,_)``; thread-safe.
     public func prepare(_ documents: [StoreDocument]) -> PreparedBatch {
-        let sketcher = self.sketcher, lsh = self.lsh
+        let sketcher = self.sketcher, lsh = self.lsh, contentHash = self.contentHash
         let prepared = ParallelMap.map(documents, minimumCount: 32) { document -> (DocumentSketcher.Sketch, Int64, [UInt64]) in
             var scratch = DocumentSketcher.Scratch()
             let sketch = document.text.withUnsafeBufferPointer { sketcher.sketch($0, scratch: &scratch) }
-            return (sketch, Int64(bitPattern: StableHash.hash(document.text)), lsh.bandKeys(of: sketch.signature))
+            return (sketch, contentHash.hash(document.text), lsh.bandKeys(of: sketch.signature))
         }
         let bandKeys = prepared.map(\.2)
         let bandOrder = ParallelMap.map(Array(0..<lsh.bands), minimumCount: 2) { band in
