@@ -4,26 +4,10 @@ import StemmaTestSupport
 import Testing
 
 @Suite struct ByteStreamTests {
-    let directory: URL
+    let directory: ScratchDirectory
 
     init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("stemma-stream-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    }
-
-    func write(_ bytes: [UInt8], named name: String) throws -> String {
-        let url = directory.appendingPathComponent(name)
-        try Data(bytes).write(to: url)
-        return url.path
-    }
-
-    func gzip(_ path: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/gzip")
-        process.arguments = ["-k", "-f", path]
-        try process.run()
-        process.waitUntilExit()
-        return path + ".gz"
+        directory = try ScratchDirectory(prefix: "stemma-stream")
     }
 
     func randomBytes(count: Int, seed: UInt64) -> [UInt8] {
@@ -34,25 +18,25 @@ import Testing
     @Test(arguments: [0, 1, 2, 4_095, 1 << 20, (1 << 20) + 1, 3 << 20])
     func plainAndGzipReadTheSameBytes(count: Int) throws {
         let bytes = randomBytes(count: count, seed: UInt64(count))
-        let path = try write(bytes, named: "bytes-\(count).bin")
+        let path = try directory.write(bytes, named: "bytes-\(count).bin")
         let plain = try ByteStream(path: path)
         #expect(try plain.readAll() == bytes)
         #expect(plain.isPlainFile)
-        let compressed = try ByteStream(path: try gzip(path))
+        let compressed = try ByteStream(path: try directory.gzip(path))
         #expect(try compressed.readAll() == bytes)
         #expect(!compressed.isPlainFile)
     }
 
     /// zlib tells gzip by its two magic bytes; a file with only the first is plain.
     @Test func aLoneMagicByteIsPlain() throws {
-        let stream = try ByteStream(path: try write([0x1F], named: "one.bin"))
+        let stream = try ByteStream(path: try directory.write([0x1F], named: "one.bin"))
         #expect(try stream.readAll() == [0x1F])
         #expect(stream.isPlainFile)
     }
 
     @Test func readsIntoMemoryInPiecesUntilTheEnd() throws {
         let bytes = randomBytes(count: 10_000, seed: 3)
-        let stream = try ByteStream(path: try write(bytes, named: "pieces.bin"))
+        let stream = try ByteStream(path: try directory.write(bytes, named: "pieces.bin"))
         var read: [UInt8] = []
         let piece = UnsafeMutableRawBufferPointer.allocate(byteCount: 3_000, alignment: 1)
         defer { piece.deallocate() }
@@ -64,7 +48,7 @@ import Testing
     }
 
     @Test func missingAndDirectoryInputsAreClearErrors() {
-        let missing = directory.appendingPathComponent("missing.jsonl").path
+        let missing = directory.url.appendingPathComponent("missing.jsonl").path
         #expect(throws: ReadError(file: missing, reason: .notFound)) { try ByteStream(path: missing) }
         #expect(throws: ReadError(file: directory.path, reason: .isDirectory)) { try ByteStream(path: directory.path) }
     }

@@ -1,13 +1,13 @@
 import Foundation
 @testable import StemmaIO
+import StemmaTestSupport
 import Testing
 
 @Suite struct LineSplitterTests {
-    let directory: URL
+    let directory: ScratchDirectory
 
     init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("stemma-lines-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        directory = try ScratchDirectory(prefix: "stemma-lines")
     }
 
     struct Line: Equatable {
@@ -17,9 +17,8 @@ import Testing
     }
 
     func lines(of bytes: [UInt8], prefix: Int = 0) throws -> [Line] {
-        let url = directory.appendingPathComponent("lines-\(UUID().uuidString).jsonl")
-        try Data(bytes[prefix...]).write(to: url)
-        var splitter = LineSplitter(stream: try ByteStream(path: url.path), prefix: Array(bytes[..<prefix]))
+        let path = try directory.write(Array(bytes[prefix...]), named: "lines-\(UUID().uuidString).jsonl")
+        var splitter = LineSplitter(stream: try ByteStream(path: path), prefix: Array(bytes[..<prefix]))
         var result: [Line] = []
         while try splitter.next({ line, number, offset in result.append(Line(bytes: Array(line), number: number, offset: offset)) }) {}
         return result
