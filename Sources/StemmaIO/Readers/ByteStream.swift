@@ -43,11 +43,13 @@ public final class ByteStream {
     }
 
     /// A regular file without the gzip magic bytes (`1F 8B`, which is how zlib tells) is plain.
+    /// Anything else is opened by zlib by its path, as before there was a plain path, so that
+    /// zlib's messages name the file.
     private static func source(_ path: String) throws -> Source {
-        let descriptor = openForReading(path)
-        guard descriptor >= 0 else { throw ReadError(file: path, reason: .unreadable(String(cString: strerror(errno)))) }
         var status = stat()
-        if fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG {
+        if stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG {
+            let descriptor = openForReading(path)
+            guard descriptor >= 0 else { throw ReadError(file: path, reason: .unreadable(String(cString: strerror(errno)))) }
             var magic: (UInt8, UInt8) = (0, 0)
             let count = withUnsafeMutableBytes(of: &magic) { pread(descriptor, $0.baseAddress, 2, 0) }
             guard count >= 0 else {
@@ -56,10 +58,10 @@ public final class ByteStream {
                 throw ReadError(file: path, offset: 0, reason: .unreadable(reason))
             }
             if count < 2 || magic != (0x1F, 0x8B) { return .plain(descriptor) }
-        }
-        guard let file = gzdopen(descriptor, "rb") else {
             close(descriptor)
-            throw ReadError(file: path, reason: .unreadable("cannot open for reading"))
+        }
+        guard let file = gzopen(path, "rb") else {
+            throw ReadError(file: path, reason: .unreadable(String(cString: strerror(errno))))
         }
         return .zlib(file)
     }
