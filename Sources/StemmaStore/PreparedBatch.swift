@@ -25,11 +25,11 @@ extension Store {
     /// Sketches the documents for ``add(_:keepText:)-(PreparedBatch,_)``, and compresses their
     /// texts when `keepText`; thread-safe.
     public func prepare(_ documents: [StoreDocument], keepText: Bool = true) -> PreparedBatch {
-        let sketcher = self.sketcher, lsh = self.lsh
+        let sketcher = self.sketcher, lsh = self.lsh, contentHash = self.contentHash
         let prepared = ParallelMap.map(documents, minimumCount: 32) { document -> (DocumentSketcher.Sketch, Int64, [UInt64]) in
             var scratch = DocumentSketcher.Scratch()
             let sketch = document.text.withUnsafeBufferPointer { sketcher.sketch($0, scratch: &scratch) }
-            return (sketch, Int64(bitPattern: StableHash.hash(document.text)), lsh.bandKeys(of: sketch.signature))
+            return (sketch, contentHash.hash(document.text), lsh.bandKeys(of: sketch.signature))
         }
         let bandKeys = prepared.map(\.2)
         let bandOrder = ParallelMap.map(Array(0..<lsh.bands), minimumCount: 2) { band in

@@ -13,16 +13,19 @@ import Foundation
 public final class Store: Sendable {
     public let path: String
     public let parameters: StoreParameters
+    /// How this store's content hashes were computed.
+    let contentHash: ContentHashAlgorithm
     let writer: any DatabaseWriter
     let sketcher: DocumentSketcher
     let lsh: LSHParameters
     /// The bucket runs this process keeps in memory for its adds.
     let buckets = BucketIndex()
 
-    init(path: String, writer: any DatabaseWriter, parameters: StoreParameters) throws {
+    init(path: String, writer: any DatabaseWriter, parameters: StoreParameters, contentHash: ContentHashAlgorithm) throws {
         self.path = path
         self.writer = writer
         self.parameters = parameters
+        self.contentHash = contentHash
         (sketcher, lsh) = try parameters.validated()
     }
 
@@ -51,8 +54,8 @@ public final class Store: Sendable {
         } catch {
             throw StoreError.notADatabase(path: path, reason: "\(error)")
         }
-        let stored = try prepare(pool, path: path, requested: parameters)
-        return try Store(path: path, writer: pool, parameters: stored)
+        let (stored, contentHash) = try prepare(pool, path: path, requested: parameters)
+        return try Store(path: path, writer: pool, parameters: stored, contentHash: contentHash)
     }
 
     /// WAL pages after which a commit checkpoints (64 MiB at 16 KiB pages).
@@ -61,8 +64,8 @@ public final class Store: Sendable {
     /// A new, empty store in memory, with the real migrations: for tests.
     public static func empty(parameters: StoreParameters = StoreParameters()) throws -> Store {
         let queue = try DatabaseQueue()
-        let stored = try prepare(queue, path: ":memory:", requested: parameters)
-        return try Store(path: ":memory:", writer: queue, parameters: stored)
+        let (stored, contentHash) = try prepare(queue, path: ":memory:", requested: parameters)
+        return try Store(path: ":memory:", writer: queue, parameters: stored, contentHash: contentHash)
     }
 
     /// A SQLite file starts with "SQLite format 3\0"; anything else is refused before SQLite
@@ -76,21 +79,27 @@ public final class Store: Sendable {
         }
     }
 
-    /// Checks the file, migrates it when needed and returns its parameters. An up-to-date store is
-    /// only read, so opening one never waits for a long `index add` transaction to end.
-    static func prepare(_ writer: any DatabaseWriter, path: String, requested: StoreParameters?) throws -> StoreParameters {
+    /// Checks the file, migrates it when needed and returns its parameters and content hash. An
+    /// up-to-date store is only read, so opening one never waits for a long `index add` transaction
+    /// to end.
+    static func prepare(_ writer: any DatabaseWriter, path: String, requested: StoreParameters?) throws
+        -> (StoreParameters, ContentHashAlgorithm)
+    {
         do {
-            let (current, stored) = try writer.read { db -> (Bool, StoreParameters?) in
+            let (current, stored) = try writer.read { db -> (Bool, (StoreParameters, ContentHashAlgorithm)?) in
                 let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
                 if !tables.isEmpty, !tables.contains("storeInfo") { throw StoreError.notAStemmaDatabase(path: path) }
                 let applied = try migrator.appliedIdentifiers(db)
                 if !applied.isSubset(of: Set(migrator.migrations)) { throw StoreError.newerSchema(path: path) }
                 let current = try migrator.hasCompletedMigrations(db)
-                return (current, current ? try storedParameters(in: db) : nil)
+                guard current, let parameters = try storedParameters(in: db) else { return (current, nil) }
+                return (current, (parameters, try contentHash(in: db, path: path)))
             }
-            if current, let stored { return try checked(stored, requested: requested, path: path) }
+            if current, let stored { return (try checked(stored.0, requested: requested, path: path), stored.1) }
             try migrator.migrate(writer)
-            return try writer.write { db in try parameters(in: db, path: path, requested: requested) }
+            return try writer.write { db in
+                (try parameters(in: db, path: path, requested: requested), try contentHash(in: db, path: path))
+            }
         } catch let error as StoreError {
             throw error
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
@@ -115,12 +124,27 @@ public final class Store: Sendable {
         return stored
     }
 
-    /// The stored parameters, recording `requested` in a new store and refusing a mismatch.
+    /// The store's content hash algorithm: FNV-1a without a record (a store made before there was
+    /// a choice).
+    ///
+    /// - Throws: ``StoreError/newerSchema(path:)`` for an algorithm this version does not know.
+    static func contentHash(in db: Database, path: String) throws -> ContentHashAlgorithm {
+        let key = ContentHashAlgorithm.storeInfoKey
+        guard let name = try String.fetchOne(db, sql: "SELECT value FROM storeInfo WHERE key = ?", arguments: [key]) else {
+            return .fnv1a
+        }
+        guard let algorithm = ContentHashAlgorithm(rawValue: name) else { throw StoreError.newerSchema(path: path) }
+        return algorithm
+    }
+
+    /// The stored parameters, recording `requested` (and the current content hash) in a new store
+    /// and refusing a mismatch.
     static func parameters(in db: Database, path: String, requested: StoreParameters?) throws -> StoreParameters {
         if let stored = try storedParameters(in: db) { return try checked(stored, requested: requested, path: path) }
         let parameters = requested ?? StoreParameters()
         for (key, value) in [("shingle", "\(parameters.shingleSize)"), ("permutations", "\(parameters.permutations)"),
-                             ("seed", "\(parameters.seed)"), ("threshold", "\(parameters.threshold)")] {
+                             ("seed", "\(parameters.seed)"), ("threshold", "\(parameters.threshold)"),
+                             (ContentHashAlgorithm.storeInfoKey, ContentHashAlgorithm.current.rawValue)] {
             try db.execute(sql: "INSERT INTO storeInfo (key, value) VALUES (?, ?)", arguments: [key, value])
         }
         return parameters

@@ -132,6 +132,7 @@ import Testing
 
     @Test func truncatedGzipIsAnError() throws {
         let path = try write([0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0x4B, 0x4C], "broken.jsonl.gz")
-        #expect(throws: ReadError.self) { try read([path]) }
+        let error = #expect(throws: ReadError.self) { try read([path]) }
+        #expect(error?.description == "\(path): cannot read: corrupt or truncated gzip data (\(path): unexpected end of file)")
     }
 }

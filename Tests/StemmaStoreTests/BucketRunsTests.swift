@@ -203,6 +203,7 @@ import Testing
         let old = Array(Self.corpus.prefix(1_000)), new = Self.corpus[1_000...]
         try makeVersion2Store(at: path, documents: old)
         let store = try Store.open(path: path)
+        #expect(store.contentHash == .fnv1a)  // its versions were hashed with FNV-1a
         let tables = try DatabaseQueue(path: path).read { db in
             (try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"),
              try Int.fetchOne(db, sql: "SELECT count(DISTINCT band) FROM bucketRun"),

@@ -1,12 +1,25 @@
 import CZlib
 import Foundation
 
-/// Reads a file, a gzip-compressed file or standard input in chunks, through zlib's `gzread`,
-/// which reads uncompressed data as it is: one streaming path for every input.
+/// Reads a file, a gzip-compressed file or standard input in chunks.
+///
+/// A regular file that does not start with the gzip magic bytes is read with `read(2)` straight
+/// into the caller's memory; anything else (gzip files, standard input, pipes) goes through zlib's
+/// `gzread`, which decompresses gzip and passes other bytes through as they are.
 public final class ByteStream {
     public let path: String
-    private let file: gzFile
+    private let source: Source
     private var finished = false
+    /// Bytes read so far from a plain file: the offset of the next read, for error messages.
+    private var position = 0
+    /// The chunk that ``read(into:maximum:)`` reads into before appending.
+    private var scratch: UnsafeMutableRawBufferPointer?
+
+    private enum Source {
+        /// A regular file read as it is, by its descriptor.
+        case plain(Int32)
+        case zlib(gzFile)
+    }
 
     /// Opens `path`, or standard input for `-`.
     ///
@@ -17,56 +30,109 @@ public final class ByteStream {
             guard let file = gzdopen(dup(STDIN_FILENO), "rb") else {
                 throw ReadError(file: path, reason: .unreadable("cannot read standard input"))
             }
-            self.file = file
+            source = .zlib(file)
         } else {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 throw ReadError(file: path, reason: .notFound)
             }
             guard !isDirectory.boolValue else { throw ReadError(file: path, reason: .isDirectory) }
-            guard let file = gzopen(path, "rb") else {
-                throw ReadError(file: path, reason: .unreadable(String(cString: strerror(errno))))
-            }
-            self.file = file
+            source = try Self.source(path)
         }
-        gzbuffer(file, 1 << 17)
+        if case .zlib(let file) = source { gzbuffer(file, 1 << 17) }
+    }
+
+    /// A regular file without the gzip magic bytes (`1F 8B`, which is how zlib tells) is plain.
+    /// Anything else is opened by zlib by its path, as before there was a plain path, so that
+    /// zlib's messages name the file.
+    private static func source(_ path: String) throws -> Source {
+        var status = stat()
+        if stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG {
+            let descriptor = openForReading(path)
+            guard descriptor >= 0 else { throw ReadError(file: path, reason: .unreadable(String(cString: strerror(errno)))) }
+            var magic: (UInt8, UInt8) = (0, 0)
+            let count = withUnsafeMutableBytes(of: &magic) { pread(descriptor, $0.baseAddress, 2, 0) }
+            guard count >= 0 else {
+                let reason = String(cString: strerror(errno))
+                close(descriptor)
+                throw ReadError(file: path, offset: 0, reason: .unreadable(reason))
+            }
+            if count < 2 || magic != (0x1F, 0x8B) { return .plain(descriptor) }
+            close(descriptor)
+        }
+        guard let file = gzopen(path, "rb") else {
+            throw ReadError(file: path, reason: .unreadable(String(cString: strerror(errno))))
+        }
+        return .zlib(file)
     }
 
     /// Whether the bytes are read as they are in a file (not decompressed, not standard input), so
     /// that offsets into the stream are offsets into the file. Known after the first read.
-    public var isPlainFile: Bool { path != "-" && gzdirect(file) != 0 }
+    public var isPlainFile: Bool {
+        switch source {
+        case .plain: return true
+        case .zlib(let file): return path != "-" && gzdirect(file) != 0
+        }
+    }
 
     deinit {
-        gzclose(file)
+        switch source {
+        case .plain(let descriptor): close(descriptor)
+        case .zlib(let file): gzclose(file)
+        }
+        scratch?.deallocate()
     }
 
     /// Appends up to `maximum` more bytes to `buffer`; returns false at the end of the input.
     ///
-    /// - Throws: ``ReadError`` for a corrupt or truncated gzip stream.
+    /// - Throws: ``ReadError`` for an unreadable file or a corrupt or truncated gzip stream.
     public func read(into buffer: inout [UInt8], maximum: Int = 1 << 20) throws -> Bool {
-        guard !finished else { return false }
-        let start = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: maximum))
-        let count = buffer.withUnsafeMutableBytes { raw in
-            gzread(file, raw.baseAddress.map { $0 + start }, UInt32(maximum))
+        if scratch.map({ $0.count < maximum }) ?? true {
+            scratch?.deallocate()
+            scratch = .allocate(byteCount: maximum, alignment: 16)
         }
-        if count < 0 {
-            var code: Int32 = 0
-            let message = gzerror(file, &code).map { String(cString: $0) } ?? "read error"
-            buffer.removeLast(maximum)
-            throw ReadError(file: path, reason: .unreadable(message))
-        }
-        buffer.removeLast(maximum - Int(count))
-        if count == 0 {
-            finished = true
-            // A truncated gzip stream ends with a zero-byte read and the error set, not a -1.
-            var code: Int32 = 0
-            let message = gzerror(file, &code).map { String(cString: $0) } ?? ""
-            if code != Z_OK && code != Z_STREAM_END {
-                throw ReadError(file: path, reason: .unreadable("corrupt or truncated gzip data (\(message))"))
-            }
-        }
+        guard let scratch else { return false }
+        let count = try read(into: UnsafeMutableRawBufferPointer(rebasing: scratch[..<maximum]))
+        buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: scratch[..<count]))
         return count > 0
+    }
+
+    /// Reads up to `destination.count` bytes into `destination`; returns how many, 0 at the end
+    /// of the input. A short count is not the end.
+    ///
+    /// - Throws: ``ReadError`` for an unreadable file or a corrupt or truncated gzip stream.
+    func read(into destination: UnsafeMutableRawBufferPointer) throws -> Int {
+        guard !finished, let base = destination.baseAddress, destination.count > 0 else { return 0 }
+        switch source {
+        case .plain(let descriptor):
+            while true {
+                let count = readDescriptor(descriptor, base, destination.count)
+                if count < 0 && errno == EINTR { continue }
+                guard count >= 0 else {
+                    throw ReadError(file: path, offset: position, reason: .unreadable(String(cString: strerror(errno))))
+                }
+                position += count
+                finished = count == 0
+                return count
+            }
+        case .zlib(let file):
+            let count = gzread(file, base, UInt32(min(destination.count, Int(Int32.max))))
+            if count < 0 {
+                var code: Int32 = 0
+                let message = gzerror(file, &code).map { String(cString: $0) } ?? "read error"
+                throw ReadError(file: path, reason: .unreadable(message))
+            }
+            if count == 0 {
+                finished = true
+                // A truncated gzip stream ends with a zero-byte read and the error set, not a -1.
+                var code: Int32 = 0
+                let message = gzerror(file, &code).map { String(cString: $0) } ?? ""
+                if code != Z_OK && code != Z_STREAM_END {
+                    throw ReadError(file: path, reason: .unreadable("corrupt or truncated gzip data (\(message))"))
+                }
+            }
+            return Int(count)
+        }
     }
 
     /// The whole input.
@@ -75,4 +141,10 @@ public final class ByteStream {
         while try read(into: &bytes) {}
         return bytes
     }
+}
+
+// Outside the class, whose `read` methods would hide the system calls.
+private func openForReading(_ path: String) -> Int32 { open(path, O_RDONLY | O_CLOEXEC) }
+private func readDescriptor(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
 }

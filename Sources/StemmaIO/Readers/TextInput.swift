@@ -27,8 +27,9 @@ public struct TextInput: Sendable {
     /// Checks and decodes bytes already read.
     public static func decode(_ bytes: [UInt8], path: String, lossy: Bool) throws -> TextInput {
         let invalid = try bytes.withUnsafeBufferPointer { buffer in
-            if let nul = buffer.firstIndex(of: 0) {
-                throw ReadError(file: path, offset: nul, reason: .binary)
+            // memchr, not firstIndex(of:): a byte-at-a-time loop was 5 instructions a byte.
+            if let base = buffer.baseAddress, let nul = memchr(base, 0, buffer.count) {
+                throw ReadError(file: path, offset: UnsafeRawPointer(nul) - UnsafeRawPointer(base), reason: .binary)
             }
             return UTF8Validation.firstInvalidOffset(in: buffer)
         }
