@@ -41,12 +41,10 @@ var package = Package(
             dependencies: ["StemmaCore", "CZlib", .product(name: "Rainbow", package: "Rainbow")],
             swiftSettings: swiftSettings
         ),
-        // The system LZ4 (Debian package liblz4-dev), for a store's compressed text blocks.
-        .systemLibrary(name: "CLZ4", providers: [.apt(["liblz4-dev"])]),
         .target(
             name: "StemmaStore",
             dependencies: [
-                "StemmaCore", "CLZ4", .product(name: "GRDB", package: "GRDB.swift"),
+                "StemmaCore", "CStemmaKernels", .product(name: "GRDB", package: "GRDB.swift"),
                 // The SQLite C API, for the all-integer statements on the add path.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],

@@ -1,4 +1,4 @@
-import CLZ4
+import CStemmaKernels
 import StemmaCore
 
 /// The texts of consecutive versions, concatenated and compressed together: a row of `textBlock`.
@@ -9,7 +9,7 @@ import StemmaCore
 /// what makes `index add` with texts fast: each byte goes through the WAL and then the database.
 ///
 /// The byte layout of `textBlock.data`: with codec 1, one LZ4 block (the raw block format, no
-/// frame) that decompresses to `textBlock.bytes` bytes; with codec 0, those bytes as they are
+/// frame, written and read by Stemma's own codec in CStemmaKernels) that decompresses to `textBlock.bytes` bytes; with codec 0, those bytes as they are
 /// (for data LZ4 does not shrink). The bytes are the UTF-8 texts of the versions that point to
 /// the block, one after another: each version's text starts at its `textOffset` and is its
 /// `bytes` long.
@@ -62,15 +62,11 @@ struct TextBlock: Sendable {
 
     /// LZ4 when it shrinks the bytes, else the bytes as they are.
     static func compressed(_ input: UnsafeBufferPointer<UInt8>) -> (Codec, [UInt8]) {
-        guard input.count > 0, input.count <= Int(LZ4_MAX_INPUT_SIZE) else { return (.stored, Array(input)) }
-        let bound = Int(LZ4_compressBound(Int32(input.count)))
-        // Uninitialized: LZ4 writes every byte it reports.
+        guard let source = input.baseAddress, input.count > 0 else { return (.stored, []) }
+        let bound = stemma_lz4_bound(input.count)
+        // Uninitialized: the compressor writes every byte it reports.
         let data = [UInt8](unsafeUninitializedCapacity: bound) { output, count in
-            count = input.withMemoryRebound(to: CChar.self) { source in
-                output.withMemoryRebound(to: CChar.self) { destination in
-                    Int(LZ4_compress_default(source.baseAddress, destination.baseAddress, Int32(input.count), Int32(bound)))
-                }
-            }
+            count = stemma_lz4_compress(source, input.count, output.baseAddress, bound)
         }
         guard data.count > 0, data.count < input.count else { return (.stored, Array(input)) }
         // A copy of the exact size: the bound's capacity, about three times the data, would stay
@@ -88,17 +84,10 @@ struct TextBlock: Sendable {
             }
             return data
         case .lz4:
-            guard bytes <= Int(LZ4_MAX_INPUT_SIZE), data.count <= Int(Int32.max) else {
-                throw StoreError.corruptTextBlock(id: id, reason: "recorded length \(bytes) out of range")
-            }
             var produced = 0
             let output = [UInt8](unsafeUninitializedCapacity: bytes) { destination, count in
                 produced = data.withUnsafeBufferPointer { source in
-                    source.withMemoryRebound(to: CChar.self) { source in
-                        destination.withMemoryRebound(to: CChar.self) { destination in
-                            Int(LZ4_decompress_safe(source.baseAddress, destination.baseAddress, Int32(data.count), Int32(bytes)))
-                        }
-                    }
+                    stemma_lz4_decompress(source.baseAddress, source.count, destination.baseAddress, bytes)
                 }
                 count = max(produced, 0)
             }

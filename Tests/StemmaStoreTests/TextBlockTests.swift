@@ -107,4 +107,42 @@ import Testing
         #expect(try TextBlock.decompressed(id: 1, codec: 1, bytes: prose.count, data: compressed.data) == prose)
         #expect(throws: StoreError.self) { try TextBlock.decompressed(id: 1, codec: 1, bytes: prose.count + 1, data: compressed.data) }
     }
+
+    /// Stemma's LZ4 block codec on the cases its format rules are about: inputs too short to
+    /// match, the last 5 bytes, literal and match lengths past 15 and 270, overlapping matches.
+    @Test func lz4RoundTripsEveryShape() throws {
+        var rng = SplitMix64(seed: 21)
+        var inputs: [[UInt8]] = (0...40).map { Array(repeating: UInt8(ascii: "a"), count: $0) }
+        inputs += (0...40).map { count in (0..<count).map { _ in UInt8.random(in: 0x61...0x64, using: &rng) } }
+        inputs.append(Array(String(repeating: "ab", count: 5_000).utf8))
+        inputs.append(Self.randomLetters(count: 600, seed: 5) + Array(repeating: 0x20, count: 600) + Self.randomLetters(count: 600, seed: 5))
+        inputs.append(Array(try Fixtures.oldSeed().utf8) + Array(try Fixtures.newSeed().utf8))
+        inputs.append(Self.randomLetters(count: 200_000, seed: 8) + Self.randomLetters(count: 200_000, seed: 8))
+        for input in inputs {
+            let (codec, data) = input.withUnsafeBufferPointer(TextBlock.compressed)
+            let back = try TextBlock.decompressed(id: 1, codec: codec.rawValue, bytes: input.count, data: data)
+            #expect(back == input, "\(input.count) bytes, \(codec)")
+        }
+    }
+
+    /// Damaged LZ4 data is refused without reading or writing out of bounds.
+    @Test func lz4RefusesDamagedBlocks() throws {
+        let prose = Array(try Fixtures.oldSeed().utf8)
+        let (codec, data) = prose.withUnsafeBufferPointer(TextBlock.compressed)
+        #expect(codec == .lz4)
+        var rng = SplitMix64(seed: 2)
+        for _ in 0..<2_000 {
+            var damaged = data
+            for _ in 0..<Int.random(in: 1...4, using: &rng) {
+                damaged[Int.random(in: 0..<damaged.count, using: &rng)] = UInt8.random(in: 0...255, using: &rng)
+            }
+            if Bool.random(using: &rng) { damaged.removeLast(Int.random(in: 0..<damaged.count, using: &rng)) }
+            // Either refused, or (a byte changed inside literals) the right length with other bytes.
+            if let back = try? TextBlock.decompressed(id: 1, codec: 1, bytes: prose.count, data: damaged) {
+                #expect(back.count == prose.count)
+            }
+        }
+        #expect(throws: StoreError.self) { try TextBlock.decompressed(id: 1, codec: 1, bytes: 10, data: []) }
+        #expect(throws: StoreError.self) { try TextBlock.decompressed(id: 1, codec: 1, bytes: 10, data: [0x10, 0x61]) }
+    }
 }

@@ -14,4 +14,17 @@ int stemma_has_avx2(void);
 void stemma_minhash_avx2(const uint64_t *shingles, size_t count, const uint32_t *a, const uint32_t *b,
                          uint32_t *out, size_t permutations);
 
+/// The most an LZ4 block of `size` input bytes can take (incompressible input grows a little).
+size_t stemma_lz4_bound(size_t size);
+
+/// Compresses `size` bytes into one block of the LZ4 block format (no frame): greedy matching with
+/// a 4,096-entry hash table of 4-byte sequences, matches at most 65,535 bytes back, and the
+/// format's end rules (the last 5 bytes are literals; no match starts in the last 12). Returns
+/// the compressed size, or 0 when `capacity` (use stemma_lz4_bound) is too small.
+size_t stemma_lz4_compress(const uint8_t *source, size_t size, uint8_t *destination, size_t capacity);
+
+/// Decompresses one LZ4 block into `destination`; returns the decompressed size, or -1 for input
+/// that is not a valid block or does not fit in `capacity`. Every read and write is bounds-checked.
+long stemma_lz4_decompress(const uint8_t *source, size_t size, uint8_t *destination, size_t capacity);
+
 #endif
