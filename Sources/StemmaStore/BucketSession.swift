@@ -48,6 +48,9 @@ final class BucketSession {
         }
     }
 
+    /// How many keys ahead ``lookUp(band:keys:found:)`` prefetches table entries.
+    static let prefetchDistance = 8
+
     /// Calls `found` with the index in `keys` and each version in that bucket of `band`, at most
     /// ``BatchWriter/bucketCap`` per bucket, oldest first.
     func lookUp(band: Int, keys: [UInt64], found: (Int, Int64) -> Void) throws {
@@ -58,6 +61,9 @@ final class BucketSession {
             let signed = Int64(bitPattern: key)
             var taken = 0
             if let tables {
+                if index + Self.prefetchDistance < keys.count {
+                    tables[band].prefetch(Int64(bitPattern: keys[index + Self.prefetchDistance]))
+                }
                 taken = tables[band].versions(of: signed) { found(index, $0) }
             } else {
                 versions.removeAll(keepingCapacity: true)

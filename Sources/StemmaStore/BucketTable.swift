@@ -1,3 +1,5 @@
+import CStemmaKernels
+
 /// One band's bucket entries in memory, sorted by (key, version), with a directory on the top
 /// bits of the key: keys are uniform 64-bit hashes, so the directory narrows a lookup to a few
 /// entries and a lookup costs about two cache misses instead of a binary search's twenty.
@@ -32,6 +34,15 @@ struct BucketTable {
     }
 
     var isEmpty: Bool { entries.isEmpty }
+
+    /// Starts loading the entries where `key` would be, for a ``versions(of:found:)`` a few keys
+    /// later: a batch's keys, in order, land a page apart in a table of millions of entries, so
+    /// each lookup otherwise waits for a TLB and a cache miss.
+    func prefetch(_ key: Int64) {
+        let start = Int(directory[Self.prefix(of: key, bits: bits)])
+        guard start < entries.count else { return }
+        entries.withUnsafeBufferPointer { stemma_prefetch($0.baseAddress! + start) }
+    }
 
     /// Calls `found` with the versions of `key`, oldest first, and returns how many there were.
     @discardableResult

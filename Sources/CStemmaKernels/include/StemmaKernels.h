@@ -14,6 +14,12 @@ int stemma_has_avx2(void);
 void stemma_minhash_avx2(const uint64_t *shingles, size_t count, const uint32_t *a, const uint32_t *b,
                          uint32_t *out, size_t permutations);
 
+/// Asks the CPU to start loading the cache line at `address` (a hint: no fault, no effect on
+/// results), for lookups whose addresses are known a few iterations ahead.
+static inline void stemma_prefetch(const void *address) {
+    __builtin_prefetch(address);
+}
+
 /// The most an LZ4 block of `size` input bytes can take (incompressible input grows a little).
 size_t stemma_lz4_bound(size_t size);
 
