@@ -16,7 +16,7 @@ final class IndexPipeline: @unchecked Sendable {
     private var outcomes: [[AddOutcome]] = []
     /// A commit (writing the bucket runs, merging them, the WAL) stalls the writer for a while;
     /// with one waiting batch the reader stalled with it, leaving a core idle. Six batches (about
-    /// 25 MB each with texts) took a million-document add from 42.9/42.5 s to 41.9/41.1 s against
+    /// 40 MB each with texts) took a million-document add from 42.9/42.5 s to 41.9/41.1 s against
     /// three, back to back, for 130 MB more memory.
     static let depth = 6
 
