@@ -3,14 +3,14 @@ import StemmaCore
 
 /// The texts of consecutive versions, concatenated and compressed together: a row of `textBlock`.
 ///
-/// News texts are short (a few KB), and one text alone compresses about twice; texts that are
+/// News texts are short (a few KB), and one text alone shrinks about 1.5×; texts that are
 /// versions or copies of each other compress far better side by side, and blocks of about 64 KB
 /// keep reading one text cheap (one blob, decompressed at GB/s). Writing a third of the bytes is
 /// what makes `index add` with texts fast: each byte goes through the WAL and then the database.
 ///
 /// The byte layout of `textBlock.data`: with codec 1, one LZ4 block (the raw block format, no
-/// frame, written and read by Stemma's own codec in CStemmaKernels) that decompresses to `textBlock.bytes` bytes; with codec 0, those bytes as they are
-/// (for data LZ4 does not shrink). The bytes are the UTF-8 texts of the versions that point to
+/// frame; written and read by Stemma's own codec in CStemmaKernels) that decompresses to
+/// `textBlock.bytes` bytes; with codec 0, those bytes as they are (for data LZ4 does not shrink). The bytes are the UTF-8 texts of the versions that point to
 /// the block, one after another: each version's text starts at its `textOffset` and is its
 /// `bytes` long.
 struct TextBlock: Sendable {
@@ -28,7 +28,7 @@ struct TextBlock: Sendable {
     var codec: Codec
     var data: [UInt8]
 
-    /// A block is closed once its texts reach this many bytes; a longer text gets a block of its own.
+    /// A block is closed once its texts reach this many bytes, so a long text ends the block it joins.
     static let targetBytes = 64 * 1024
 
     /// The texts of `members`, in order, in blocks of about ``targetBytes``, compressed on all cores.
