@@ -5,8 +5,8 @@ import StemmaCore
 import StemmaTestSupport
 import Testing
 
-/// Texts stored compressed in blocks: read back byte for byte, never stored twice, and a damaged
-/// block reported rather than read as a wrong text.
+/// Texts stored compressed in blocks: read back byte for byte, never stored twice, and a block
+/// that does not decode to its recorded length (or a text outside its block) reported as damaged.
 @Suite struct TextBlockTests {
     func temporaryPath() -> String {
         FileManager.default.temporaryDirectory.appendingPathComponent("stemma-texts-\(UUID().uuidString).db").path
@@ -82,7 +82,7 @@ import Testing
         #expect(try textless.version(of: documents[0].id)?.text == nil)
     }
 
-    @Test func damagedBlocksAreReportedNotMisread() throws {
+    @Test func damagedBlocksAreReported() throws {
         let path = temporaryPath()
         let store = try Store.open(path: path)
         let documents = Array(Self.corpus.prefix(3))
