@@ -31,14 +31,19 @@ PY
 REFERENCE="$DATA/kill-reference.db"
 KILLED="$DATA/kill-loop.db"
 rm -f "$REFERENCE"* "$KILLED"*
+started=$(date +%s.%N)
 "$BIN/stemma" index add "$CORPUS" --db "$REFERENCE" --quiet --commit-every "$COMMIT_EVERY" > /dev/null
+# Every run starts over from the first document (the ones already stored are unchanged), so kill k
+# falls within k/KILLS of the uninterrupted time (plus a fifth): the kills reach further into the
+# add one after another instead of all landing after it has finished.
+elapsed=$(python3 -c "print($(date +%s.%N) - $started)")
 expected="$(state "$REFERENCE" | tr '\n' ' ')"
-echo "uninterrupted: $expected"
+echo "uninterrupted: $expected (${elapsed} s)"
 
 for kill in $(seq 1 "$KILLS"); do
     "$BIN/stemma" index add "$CORPUS" --db "$KILLED" --quiet --commit-every "$COMMIT_EVERY" > /dev/null 2>&1 &
     pid=$!
-    sleep "$(python3 -c "import random; print(round(random.uniform(0.2, 4.0), 2))")"
+    sleep "$(python3 -c "import random; print(round(random.uniform(0.1, max(0.3, 1.2 * $elapsed * $kill / $KILLS)), 2))")"
     kill -9 "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
     echo "kill $kill: $(state "$KILLED" | head -1)"
