@@ -128,10 +128,7 @@ struct BatchWriter {
 
     /// Throws SQLite's error unless a step of an INSERT finished.
     func check(_ code: Int32, _ statement: Statement) throws {
-        guard code == SQLITE_DONE else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
-                                sql: statement.sql)
-        }
+        guard code == SQLITE_DONE else { throw db.stepError(code, statement) }
     }
 }
 

@@ -108,10 +108,7 @@ struct BucketRuns {
         while true {
             let code = sqlite3_step(handle)
             if code == SQLITE_DONE { return }
-            guard code == SQLITE_ROW else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
-                                    sql: statement.sql)
-            }
+            guard code == SQLITE_ROW else { throw db.stepError(code, statement) }
             // The blob first, then its length: SQLite documents that order.
             let start = sqlite3_column_blob(handle, 0)
             try body(UnsafeRawBufferPointer(start: start, count: Int(sqlite3_column_bytes(handle, 0))))
