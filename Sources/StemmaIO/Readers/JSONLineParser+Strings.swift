@@ -1,7 +1,7 @@
 extension JSONLineParser {
     /// Parses a string at `index` (its opening quote) and returns its decoded UTF-8 bytes.
     ///
-    /// Unescaped runs are found eight bytes at a time and copied in one go; `\uXXXX` escapes,
+    /// Unescaped runs are found sixteen bytes at a time and copied in one go; `\uXXXX` escapes,
     /// including surrogate pairs, are encoded as UTF-8. A lone surrogate becomes U+FFFD, as most
     /// JSON decoders do.
     mutating func parseString() throws(Failure) -> [UInt8] {
