@@ -76,8 +76,8 @@ public struct StoreFamily: Sendable, Equatable {
 
 extension Store {
     /// Families with more than one document, largest first, optionally limited to those with a
-    /// member dated within `dates` (ISO strings compare as dates) or from `source`.
-    public func families(dates: ClosedRange<String>? = nil, source: String? = nil) throws -> [StoreFamily] {
+    /// member dated within `dates` or from `source`.
+    public func families(dates: DateRange? = nil, source: String? = nil) throws -> [StoreFamily] {
         try writer.read { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT family, id, date, source FROM document
@@ -88,7 +88,7 @@ extension Store {
             for row in rows { grouped[row["family"], default: []].append(row) }
             let families = grouped.compactMap { name, members -> StoreFamily? in
                 let dated = members.compactMap { $0["date"] as String? }
-                if let dates, !dated.contains(where: { dates.contains(String($0.prefix(dates.lowerBound.count))) }) { return nil }
+                if let dates, !dated.contains(where: dates.contains) { return nil }
                 if let source, !members.contains(where: { ($0["source"] as String?) == source }) { return nil }
                 return StoreFamily(name: name, members: members.map { $0["id"] }, earliestDate: dated.min(), latestDate: dated.max())
             }

@@ -68,7 +68,7 @@ import Testing
         let families = try store.families()
         #expect(families.map(\.members) == [["harbor-a", "harbor-b", "harbor-c"], ["wt", "copy"]])
         #expect(families[1].earliestDate == "2022-03-02" && families[1].latestDate == "2022-03-04")
-        #expect(try store.families(dates: "2022-03-01"..."2022-03-31").map(\.name) == [families[1].name])
+        #expect(try store.families(dates: DateRange(since: "2022-03-01", until: "2022-03-31")).map(\.name) == [families[1].name])
         #expect(try store.families(source: "nowhere").isEmpty)
     }
 

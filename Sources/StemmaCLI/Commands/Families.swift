@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import StemmaStore
+import StemmaCore
 
 /// `stemma families`: the families of an index, largest first.
 struct Families: ParsableCommand {
@@ -24,9 +25,20 @@ struct Families: ParsableCommand {
     @Option(help: "Output format: text, or json (one object per line).")
     var format: Format = .text
 
+    func validate() throws {
+        do { _ = try dateRange() } catch let error as DateRange.InvalidDate {
+            throw ValidationError("--\(error)")
+        }
+    }
+
+    /// The `--since`/`--until` range; a start after the end lists nothing.
+    private func dateRange() throws -> DateRange? {
+        since != nil || until != nil ? try DateRange(since: since, until: until) : nil
+    }
+
     func run() throws {
         let index = try store.openExisting()
-        let dates = since != nil || until != nil ? (since ?? "0000")...(until ?? "9999") : nil
+        let dates = try dateRange()
         for family in try index.families(dates: dates, source: source) {
             switch format {
             case .text:

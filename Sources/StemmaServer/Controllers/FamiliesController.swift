@@ -31,15 +31,17 @@ struct FamiliesController: Sendable {
 
 /// The filters of a families listing.
 struct FamilyFilter {
-    var dates: ClosedRange<String>?
+    var dates: DateRange?
     var source: String?
 
+    /// - Throws: 400 for a date that is not ISO; a start after the end is an empty listing.
     init(_ query: QueryValues) throws {
         let since = query.string("since"), until = query.string("until")
-        if let since, let until, since > until {
-            throw HTTPError(.badRequest, message: "since (\(since)) is after until (\(until))")
+        do {
+            dates = since != nil || until != nil ? try DateRange(since: since, until: until) : nil
+        } catch let error as DateRange.InvalidDate {
+            throw HTTPError(.badRequest, message: error.description)
         }
-        dates = since != nil || until != nil ? (since ?? "0000")...(until ?? "9999") : nil
         source = query.string("source")
     }
 }
