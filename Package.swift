@@ -29,6 +29,7 @@ var package = Package(
         .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
     ],
     targets: [
         // The AVX2 MinHash kernel, chosen at run time, so that a plain release build is fast too.
@@ -38,7 +39,11 @@ var package = Package(
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "StemmaIO",
-            dependencies: ["StemmaCore", "CZlib", .product(name: "Rainbow", package: "Rainbow")],
+            dependencies: [
+                "StemmaCore", "CZlib", .product(name: "Rainbow", package: "Rainbow"),
+                // SHA-256 of the texts in a diff report, which `stemma patch` checks.
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(

@@ -16,6 +16,12 @@ struct Stemma: AsyncParsableCommand {
     /// Runs the command with diff(1)'s exit statuses: 0 for no differences, 1 for differences,
     /// 2 for any error. Errors are one line on standard error.
     static func main() async {
+        // A closed pipe then fails the write with EPIPE, which ends the run quietly, instead of
+        // killing the process with a signal in the middle of a line.
+        signal(SIGPIPE, SIG_IGN)
+        // Past a file size limit (`ulimit -f`), a write fails with EFBIG and is reported like a
+        // full disk, instead of the process being killed with a half-written file.
+        signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try parseAsRoot()
             if var command = command as? any AsyncParsableCommand {
@@ -25,13 +31,13 @@ struct Stemma: AsyncParsableCommand {
             }
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)
+        } catch let error as WriteError where error.isBrokenPipe {
+            Foundation.exit(0)  // `stemma … | head`: the reader has what it wanted (ripgrep does the same)
         } catch {
             if exitCode(for: error).isSuccess {
                 Self.exit(withError: error)  // --help, --version
             }
-            // Our own errors describe themselves in one line; parsing errors get argument-parser's.
-            let message = (error as? ReadError)?.description ?? (error as? StoreError)?.description ?? message(for: error)
-            FileHandle.standardError.write(Data("stemma: \(message)\n".utf8))
+            Console.warnPlain("stemma: \(oneLineMessage(for: error))")
             Foundation.exit(2)
         }
     }
@@ -39,20 +45,23 @@ struct Stemma: AsyncParsableCommand {
 
 /// Writing to standard output and standard error.
 enum Console {
-    static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+    /// - Throws: ``WriteError``, which `main` reports (or, for a closed pipe, ends on quietly).
+    static func write(_ text: String) throws {
+        try StandardOutput.write(text)
     }
 
-    static func write(bytes: [UInt8]) {
-        FileHandle.standardOutput.write(Data(bytes))
+    static func write(bytes: [UInt8]) throws {
+        try StandardOutput.write(bytes)
     }
 
+    /// A message on standard error. A failure to write it is ignored: there is nowhere left to say so.
     static func warnPlain(_ text: String) {
-        FileHandle.standardError.write(Data("\(text)\n".utf8))
+        var line = text + "\n"
+        line.withUTF8 { _ = Glibc.write(STDERR_FILENO, $0.baseAddress, $0.count) }
     }
 
     static func warn(_ text: String) {
-        FileHandle.standardError.write(Data("stemma: warning: \(text)\n".utf8))
+        warnPlain("stemma: warning: \(text)")
     }
 
     /// Whether standard output is a terminal and colour is not disabled by `NO_COLOR`.

@@ -75,9 +75,8 @@ extension BatchWriter {
                 SELECT id, documentId, signature FROM documentVersion WHERE id IN (\(placeholders(Self.chunk)))
                 """), arguments: StatementArguments(chunk))
             while let row = try rows.next() {
-                if let signature = SignatureBlob.decode(row[2], seed: parameters.seed, permutations: parameters.permutations) {
-                    signatures[row[0]] = (row[1], signature)
-                }
+                let signature = try SignatureBlob.decode(row.checked(2), seed: parameters.seed, permutations: parameters.permutations)
+                signatures[try row.checked(0)] = (try row.checked(1), signature)
             }
         }
         return signatures
@@ -99,7 +98,7 @@ extension BatchWriter {
         for chunk in paddedChunks(ids, size: Self.chunk) {
             let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT id, family FROM document WHERE id IN (\(placeholders(Self.chunk)))"),
                                            arguments: StatementArguments(chunk))
-            while let row = try rows.next() { familyOf[row[0]] = row[1] }
+            while let row = try rows.next() { familyOf[try row.checked(0)] = try row.checked(1) }
         }
         let families = Array(Set(familyOf.values)).sorted()
         let number = Dictionary(uniqueKeysWithValues: families.enumerated().map { ($1, $0) })

@@ -77,12 +77,14 @@ struct BatchWriter {
                 SELECT d.id, v.number, v.contentHash FROM document d JOIN documentVersion v
                 ON v.documentId = d.id AND v.number = d.latestVersion WHERE d.id IN (\(placeholders(Self.chunk)))
                 """), arguments: StatementArguments(chunk))
-            while let row = try rows.next() { latest[row[0]] = (row[1], row[2]) }
+            while let row = try rows.next() { latest[try row.checked(0)] = (try row.checked(1), try row.checked(2)) }
         }
         return latest
     }
 
     func insertDocument(_ document: StoreDocument) throws {
+        // The last guard: readers and the API refuse such ids per record, before a transaction.
+        if let reason = DocumentID.problem(with: document.id) { throw StoreError.invalidDocumentID(id: document.id, reason: reason) }
         let statement = try db.cachedStatement(sql: """
             INSERT INTO document (id, source, url, title, date, latestVersion, family) VALUES (?, ?, ?, ?, ?, 1, ?)
             """)

@@ -15,13 +15,19 @@ enum SignatureBlob {
         return Data(bytes)
     }
 
-    /// The signature, or nil when the blob is malformed or made with another seed or length.
-    static func decode(_ data: Data, seed: UInt64, permutations: Int) -> [UInt32]? {
-        guard data.count == 12 + 4 * permutations else { return nil }
-        return data.withUnsafeBytes { raw -> [UInt32]? in
+    /// The signature.
+    ///
+    /// - Throws: ``StoreError/corruptValue(column:reason:)`` for a blob that is truncated or made
+    ///   with another seed or length: the store's parameters were checked on open, so such a blob
+    ///   is damage, and skipping it would hide a document that can never match again.
+    static func decode(_ data: Data, seed: UInt64, permutations: Int) throws -> [UInt32] {
+        guard data.count == 12 + 4 * permutations else {
+            throw StoreError.corruptValue(column: "signature", reason: "\(data.count) bytes, not \(12 + 4 * permutations)")
+        }
+        return try data.withUnsafeBytes { raw in
             guard UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self)) == seed,
                 Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt32.self))) == permutations
-            else { return nil }
+            else { throw StoreError.corruptValue(column: "signature", reason: "made with another seed or length") }
             return (0..<permutations).map { UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 12 + 4 * $0, as: UInt32.self)) }
         }
     }

@@ -34,9 +34,10 @@ extension Store {
                 """, arguments: [documentID, number])
             guard let row else { return nil }
             var texts = StoredTextReader(db: db)
-            return StoredVersion(documentID: row["documentId"], version: row["number"], latestVersion: row["latestVersion"],
-                                 family: row["family"], date: row["date"], title: row["title"], url: row["url"],
-                                 source: row["source"], bytes: row["bytes"], text: try texts.text(of: row))
+            return StoredVersion(documentID: try row.checked("documentId"), version: try row.checked("number"),
+                                 latestVersion: try row.checked("latestVersion"), family: try row.checked("family"),
+                                 date: try row.checked("date"), title: try row.checked("title"), url: try row.checked("url"),
+                                 source: try row.checked("source"), bytes: try row.checkedCount("bytes"), text: try texts.text(of: row))
         }
     }
 }

@@ -29,7 +29,7 @@ extension Store {
         var texts: [String?] = []
         var signatures: [[UInt32]] = []
         for (row, text) in ordered {
-            let signature = SignatureBlob.decode(row["signature"], seed: parameters.seed, permutations: parameters.permutations) ?? []
+            let signature = try SignatureBlob.decode(row.checked("signature"), seed: parameters.seed, permutations: parameters.permutations)
             var entry = HistoryEntry(documentID: row["documentId"], version: row["number"], date: row["date"], parent: nil,
                                      changes: [:], tags: [:], editedBytes: nil)
             if !entries.isEmpty {

@@ -1,4 +1,4 @@
-import StemmaCore
+public import StemmaCore
 import Foundation
 import GRDB
 
@@ -28,12 +28,12 @@ extension Store {
         return try writer.read { db in
             var matches: [StoreMatch] = []
             for row in try candidateRows(keys: keys, in: db) {
-                guard let signature = SignatureBlob.decode(row["signature"], seed: parameters.seed, permutations: parameters.permutations)
-                else { continue }
+                let signature = try SignatureBlob.decode(row.checked("signature"), seed: parameters.seed, permutations: parameters.permutations)
                 let jaccard = MinHasher.estimatedJaccard(sketch.signature, signature)
                 guard jaccard >= parameters.threshold else { continue }
-                let pair = SimilarPair(a: 0, b: 1, estimatedJaccard: jaccard, sizeA: sketch.shingles, sizeB: row["shingles"])
-                matches.append(StoreMatch(documentID: row["documentId"], version: row["number"], date: row["date"], title: row["title"],
+                let pair = SimilarPair(a: 0, b: 1, estimatedJaccard: jaccard, sizeA: sketch.shingles, sizeB: try row.checkedCount("shingles"))
+                matches.append(StoreMatch(documentID: try row.checked("documentId"), version: try row.checked("number"),
+                                          date: try row.checked("date"), title: try row.checked("title"),
                                           jaccard: jaccard, containmentOfQuery: pair.containmentAB, containmentOfIndexed: pair.containmentBA))
             }
             return Array(matches.sorted { ($0.jaccard, $1.documentID, $1.version) > ($1.jaccard, $0.documentID, $0.version) }.prefix(limit))
@@ -84,13 +84,15 @@ extension Store {
                 WHERE family IN (SELECT family FROM document GROUP BY family HAVING count(*) > 1)
                 ORDER BY family, date IS NULL, date, id
                 """)
-            var grouped: [String: [Row]] = [:]
-            for row in rows { grouped[row["family"], default: []].append(row) }
+            var grouped: [String: [(id: String, date: String?, source: String?)]] = [:]
+            for row in rows {
+                grouped[try row.checked("family"), default: []].append((try row.checked("id"), try row.checked("date"), try row.checked("source")))
+            }
             let families = grouped.compactMap { name, members -> StoreFamily? in
-                let dated = members.compactMap { $0["date"] as String? }
+                let dated = members.compactMap(\.date)
                 if let dates, !dated.contains(where: dates.contains) { return nil }
-                if let source, !members.contains(where: { ($0["source"] as String?) == source }) { return nil }
-                return StoreFamily(name: name, members: members.map { $0["id"] }, earliestDate: dated.min(), latestDate: dated.max())
+                if let source, !members.contains(where: { $0.source == source }) { return nil }
+                return StoreFamily(name: name, members: members.map(\.id), earliestDate: dated.min(), latestDate: dated.max())
             }
             return families.sorted { ($0.members.count, $1.name) > ($1.members.count, $0.name) }
         }

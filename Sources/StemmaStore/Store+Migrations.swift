@@ -85,7 +85,7 @@ extension Store {
         }
         let rows = try Row.fetchCursor(db, sql: "SELECT band, bucket, version FROM lshBucket ORDER BY band, bucket, version")
         while let row = try rows.next() {
-            let (rowBand, key, version): (Int, Int64, Int64) = (row[0], row[1], row[2])
+            let (rowBand, key, version): (Int, Int64, Int64) = (try row.checked(0), try row.checked(1), try row.checked(2))
             if rowBand != band {
                 try flush()
                 (band, currentKey) = (rowBand, nil)

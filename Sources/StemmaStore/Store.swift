@@ -32,29 +32,36 @@ public final class Store: Sendable {
     /// Opens or creates the store at `path`. With `parameters` nil, those it was made with are used
     /// (the defaults for a new store); otherwise they must match them.
     ///
-    /// - Throws: ``StoreError`` for a file that is not a Stemma database, a newer schema or other
+    /// With `readOnly`, the store must exist and be up to date, and nothing is ever written: for
+    /// the commands that only read, so that they work on a file they may not change.
+    ///
+    /// - Throws: ``StoreError`` for a file that cannot be opened (saying why: a missing folder,
+    ///   permissions, a read-only file), is not a Stemma database, has a newer schema or other
     ///   parameters; nothing is written in those cases.
-    public static func open(path: String, parameters: StoreParameters? = nil) throws -> Store {
-        try checkHeader(path)
+    public static func open(path: String, parameters: StoreParameters? = nil, readOnly: Bool = false) throws -> Store {
+        try StoreFile.check(path, readOnly: readOnly)
         let pool: DatabasePool
         do {
             var configuration = Configuration()
+            configuration.readonly = readOnly
             configuration.busyMode = .timeout(10)
             // WAL with synchronous=NORMAL: a killed process loses nothing committed; only a power
             // failure can lose the last transactions, never corrupt the file.
             // A page cache of up to 256 MiB and reads through mmap: the bucket index is read at
             // random, and SQLite's default 2 MB cache made most of an add's time pread copies.
             configuration.prepareDatabase { db in
-                try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -262144; PRAGMA mmap_size = 2147483648")
+                try db.execute(sql: "PRAGMA cache_size = -262144; PRAGMA mmap_size = 2147483648")
+                guard !readOnly else { return }
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
                 // 16 KiB pages (taking effect in a new file only): a version's text and signature
                 // fit one page, and a commit writes a quarter of the frames.
                 try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA wal_autocheckpoint = \(walAutocheckpoint)")
             }
             pool = try DatabasePool(path: path, configuration: configuration)
         } catch {
-            throw StoreError.notADatabase(path: path, reason: "\(error)")
+            throw StoreFile.openFailure(path, readOnly: readOnly, error: error)
         }
-        let (stored, contentHash) = try prepare(pool, path: path, requested: parameters)
+        let (stored, contentHash) = try prepare(pool, path: path, requested: parameters, readOnly: readOnly)
         return try Store(path: path, writer: pool, parameters: stored, contentHash: contentHash)
     }
 
@@ -68,21 +75,10 @@ public final class Store: Sendable {
         return try Store(path: ":memory:", writer: queue, parameters: stored, contentHash: contentHash)
     }
 
-    /// A SQLite file starts with "SQLite format 3\0"; anything else is refused before SQLite
-    /// could treat it as empty and write over it.
-    static func checkHeader(_ path: String) throws {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return }  // a new file
-        defer { try? handle.close() }
-        let header = (try? handle.read(upToCount: 16)) ?? Data()
-        guard header.isEmpty || header == Data("SQLite format 3\u{0}".utf8) else {
-            throw StoreError.notADatabase(path: path, reason: "no SQLite header")
-        }
-    }
-
     /// Checks the file, migrates it when needed and returns its parameters and content hash. An
     /// up-to-date store is only read, so opening one never waits for a long `index add` transaction
     /// to end.
-    static func prepare(_ writer: any DatabaseWriter, path: String, requested: StoreParameters?) throws
+    static func prepare(_ writer: any DatabaseWriter, path: String, requested: StoreParameters?, readOnly: Bool = false) throws
         -> (StoreParameters, ContentHashAlgorithm)
     {
         do {
@@ -96,6 +92,7 @@ public final class Store: Sendable {
                 return (current, (parameters, try contentHash(in: db, path: path)))
             }
             if current, let stored { return (try checked(stored.0, requested: requested, path: path), stored.1) }
+            if readOnly { throw StoreError.needsUpgrade(path: path) }
             try migrator.migrate(writer)
             return try writer.write { db in
                 (try parameters(in: db, path: path, requested: requested), try contentHash(in: db, path: path))
@@ -104,12 +101,14 @@ public final class Store: Sendable {
             throw error
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
             throw StoreError.notADatabase(path: path, reason: error.message ?? "corrupt")
+        } catch let error as DatabaseError {
+            throw StoreFile.openFailure(path, readOnly: readOnly, error: error)
         }
     }
 
     static func storedParameters(in db: Database) throws -> StoreParameters? {
         let info = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT key, value FROM storeInfo").map {
-            (String($0["key"] as String), String($0["value"] as String))
+            (try $0.checked("key") as String, try $0.checked("value") as String)
         })
         guard let shingle = info["shingle"].flatMap(Int.init), let permutations = info["permutations"].flatMap(Int.init),
             let seed = info["seed"].flatMap(UInt64.init), let threshold = info["threshold"].flatMap(Double.init)

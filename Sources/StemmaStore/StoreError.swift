@@ -1,5 +1,9 @@
 /// Why a Stemma database cannot be used, in one line for standard error.
 public enum StoreError: Error, Equatable, CustomStringConvertible {
+    /// The file or its folder cannot be opened: missing, a directory, no permission, read-only.
+    case cannotOpen(path: String, reason: String)
+    /// A read-only open of a store made by an earlier Stemma, which must be upgraded by a write first.
+    case needsUpgrade(path: String)
     /// The file exists but is not a SQLite database, or is corrupt.
     case notADatabase(path: String, reason: String)
     /// The file is SQLite but was not made by Stemma.
@@ -12,9 +16,16 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case corruptBucketBlock(bytes: Int)
     /// A text block does not decompress to its recorded length: the file was damaged.
     case corruptTextBlock(id: Int64, reason: String)
+    /// An id that ``DocumentID`` refuses (a NUL, a control character): SQLite would cut it at a NUL.
+    case invalidDocumentID(id: String, reason: String)
+    /// A value read from the file is NULL, of the wrong type or out of range: the file was damaged or edited.
+    case corruptValue(column: String, reason: String)
 
     public var description: String {
         switch self {
+        case .cannotOpen(let path, let reason): return "\(path): cannot open the index: \(reason)"
+        case .needsUpgrade(let path):
+            return "\(path): made by an earlier Stemma; upgrade it once with a command that writes (stemma index add) before reading it read-only"
         case .notADatabase(let path, let reason): return "\(path): not a Stemma database (\(reason)); nothing was changed"
         case .notAStemmaDatabase(let path): return "\(path): a SQLite database, but not Stemma's; nothing was changed"
         case .newerSchema(let path): return "\(path): made by a newer Stemma (unknown schema version); nothing was changed"
@@ -24,6 +35,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "a bucket block of \(bytes) bytes does not match its entry count; the index is damaged (rebuild it with index add into a new --db)"
         case .corruptTextBlock(let id, let reason):
             return "text block \(id) is damaged (\(reason)); rebuild the index with index add into a new --db"
+        case .invalidDocumentID(let id, let reason):
+            return "document \(id.debugDescription): \(reason); it was not stored"
+        case .corruptValue(let column, let reason):
+            return "the index is damaged: \(column): \(reason); rebuild it with index add into a new --db"
         }
     }
 }

@@ -14,9 +14,9 @@ struct StoredTextReader {
     /// The text of a version row that selects `text`, `textBlock`, `textOffset` and `bytes`;
     /// nil when the store was filled without texts.
     mutating func text(of row: Row) throws -> String? {
-        if let text: String = row["text"] { return text }
-        guard let block: Int64 = row["textBlock"], let offset: Int = row["textOffset"] else { return nil }
-        let length: Int = row["bytes"]
+        if let text: String = try row.checked("text") { return text }
+        guard let block: Int64 = try row.checked("textBlock"), let offset: Int = try row.checked("textOffset") else { return nil }
+        let length = try row.checkedCount("bytes")
         let bytes = try decompressed(block)
         guard offset >= 0, length >= 0, offset <= bytes.count - length else {
             throw StoreError.corruptTextBlock(id: block, reason: "a text at \(offset) for \(length) bytes is outside its \(bytes.count) bytes")
@@ -29,8 +29,8 @@ struct StoredTextReader {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT codec, bytes, data FROM textBlock WHERE id = ?"), arguments: [id]) else {
             throw StoreError.corruptTextBlock(id: id, reason: "missing")
         }
-        let data: [UInt8] = (row["data"] as Data?).map(Array.init) ?? []
-        let bytes = try TextBlock.decompressed(id: id, codec: row["codec"], bytes: row["bytes"], data: data)
+        let data: [UInt8] = try (row.checked("data") as Data?).map(Array.init) ?? []
+        let bytes = try TextBlock.decompressed(id: id, codec: row.checked("codec"), bytes: row.checked("bytes"), data: data)
         cached = (id, bytes)
         return bytes
     }

@@ -1,4 +1,5 @@
 import CStemmaKernels
+import GRDB
 import StemmaCore
 
 /// The texts of consecutive versions, concatenated and compressed together: a row of `textBlock`.
@@ -77,6 +78,11 @@ struct TextBlock: Sendable {
     /// The decompressed bytes of the block stored as row `id`; throws when they do not match
     /// the recorded length (a damaged file).
     static func decompressed(id: Int64, codec: Int, bytes: Int, data: [UInt8]) throws -> [UInt8] {
+        // Checked before anything is allocated: a tampered length (-1, 9e11) must not trap or
+        // exhaust memory. LZ4 expands at most 255 times (a run is coded in 255-byte steps).
+        guard bytes >= 0, bytes <= min(Row.maximumLength, data.count * 255 + 255) else {
+            throw StoreError.corruptTextBlock(id: id, reason: "a recorded length of \(bytes) bytes for \(data.count) stored")
+        }
         switch Codec(rawValue: codec) {
         case .stored:
             guard data.count == bytes else {

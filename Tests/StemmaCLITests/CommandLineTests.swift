@@ -33,7 +33,9 @@ struct StemmaProcess {
 
     var output: String { String(decoding: stdout, as: UTF8.self) }
 
-    static func run(_ arguments: [String], input: Data? = nil) throws -> StemmaProcess {
+    /// Runs `stemma` with `arguments`; with `standardOutput`, its output goes there (a file such
+    /// as /dev/full, or a pipe nobody reads) instead of being collected.
+    static func run(_ arguments: [String], input: Data? = nil, standardOutput: FileHandle? = nil) throws -> StemmaProcess {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -42,12 +44,13 @@ struct StemmaProcess {
         environment["NO_COLOR"] = "1"
         process.environment = environment
         let out = Pipe(), err = Pipe(), inPipe = Pipe()
-        process.standardOutput = out
+        process.standardOutput = standardOutput ?? out
         process.standardError = err
         process.standardInput = inPipe
         try process.run()
         if let input { inPipe.fileHandleForWriting.write(input) }
         try inPipe.fileHandleForWriting.close()
+        if standardOutput != nil { try out.fileHandleForWriting.close() }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

@@ -16,23 +16,27 @@ enum StandardInputSpool {
 
 /// Writes the corpus without the dropped documents: a second pass over the inputs.
 enum DeduplicatedCorpus {
-    static func write(inputs: [String], options: CorpusOptions, dropping dropped: Set<Int>, to path: String) throws {
-        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
-            throw ReadError(file: path, reason: .unreadable("cannot create the file"))
-        }
-        defer { try? handle.close() }
+    /// Each record read again must be the one the first pass read (same id, same text hash, same
+    /// count): an input rewritten during the run is an error, and the output file appears only
+    /// complete (``AtomicFile``).
+    static func write(inputs: [String], options: CorpusOptions, documents: [DedupDocument], dropping dropped: Set<Int>,
+                      to file: AtomicFile) throws {
+        let path = file.path
         var index = 0
-        var pending: [UInt8] = []
         try CorpusReader(inputs: inputs, options: options).forEach(report: { _ in }) { record in
             defer { index += 1 }
+            guard index < documents.count, documents[index].id == record.id,
+                documents[index].contentHash.map({ $0 == LaneHash.hash(record.text) }) ?? true
+            else { throw changedInput(record.location, path: path) }
             guard !dropped.contains(index) else { return }
-            pending += CorpusWriter.jsonLine(record)
-            if pending.count > 1 << 20 {
-                handle.write(Data(pending))
-                pending.removeAll(keepingCapacity: true)
-            }
+            try file.write(CorpusWriter.jsonLine(record))
         }
-        handle.write(Data(pending))
+        guard index == documents.count else { throw changedInput(inputs.joined(separator: ", "), path: path) }
+        try file.commit()
+    }
+
+    private static func changedInput(_ location: String, path: String) -> ReadError {
+        ReadError(file: location, reason: .malformed("changed during the run (not what the first pass read); \(path) was not written"))
     }
 }
 

@@ -84,6 +84,7 @@ struct Dedup: ParsableCommand {
         options.containment = containment
         options.minimumShingles = minShingles
         options.corpus = input.corpus
+        options.hashesContent = writeDeduplicated != nil
         return options
     }
 
@@ -94,6 +95,8 @@ struct Dedup: ParsableCommand {
         let needsSecondPass = options.effectiveVerification != .estimate || writeDeduplicated != nil
         let (inputs, spool) = try needsSecondPass ? StandardInputSpool.replacingStandardInput(in: self.inputs) : (self.inputs, nil)
         defer { spool.map { try? FileManager.default.removeItem(atPath: $0) } }
+        // Made first, so that an output that cannot be written fails before the run, not after it.
+        let keptFile = try writeDeduplicated.map(AtomicFile.init)
 
         let deduplicator = Deduplicator(inputs: inputs, options: options)
         let bar = !quiet && ProgressBar.isUseful ? ProgressBar(totalBytes: ProgressBar.totalBytes(of: inputs)) : nil
@@ -107,26 +110,28 @@ struct Dedup: ParsableCommand {
         if verbose {
             Console.warnPlain("\(result.parameters)\nverified \(result.candidates) candidates by \(result.verification.rawValue) in \(String(format: "%.2f", result.seconds)) s")
         }
-        try writeOutputs(writer, inputs: inputs)
+        try writeOutputs(writer, inputs: inputs, keptFile: keptFile)
         if result.skippedRecords > 0 { throw ExitCode(1) }
     }
 
-    func writeOutputs(_ writer: DedupWriter, inputs: [String]) throws {
+    func writeOutputs(_ writer: DedupWriter, inputs: [String], keptFile: AtomicFile?) throws {
         if let output {
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-            try Data(writer.pairLines()).write(to: URL(fileURLWithPath: output).appendingPathComponent("pairs.jsonl"))
-            try Data(writer.familyLines()).write(to: URL(fileURLWithPath: output).appendingPathComponent("families.jsonl"))
-            try Data(writer.summaryJSON()).write(to: URL(fileURLWithPath: output).appendingPathComponent("summary.json"))
+            for (name, bytes) in [("pairs.jsonl", writer.pairLines()), ("families.jsonl", writer.familyLines()),
+                                  ("summary.json", writer.summaryJSON())] {
+                try AtomicFile.write(bytes, to: URL(fileURLWithPath: output).appendingPathComponent(name).path)
+            }
         }
         let onTerminal = isatty(STDOUT_FILENO) == 1
         switch format ?? (onTerminal || output != nil ? .text : .jsonl) {
-        case .text: Console.write(writer.terminalSummary())
-        case .jsonl: Console.write(bytes: writer.pairLines() + writer.familyLines())
-        case .csv: Console.write(writer.pairCSV())
+        case .text: try Console.write(writer.terminalSummary())
+        case .jsonl: try Console.write(bytes: writer.pairLines() + writer.familyLines())
+        case .csv: try Console.write(writer.pairCSV())
         }
-        if let writeDeduplicated {
+        if let keptFile {
             let dropped = writer.dropped(keeping: keep ?? .earliest)
-            try DeduplicatedCorpus.write(inputs: inputs, options: dedupOptions.corpus, dropping: dropped, to: writeDeduplicated)
+            try DeduplicatedCorpus.write(inputs: inputs, options: dedupOptions.corpus, documents: writer.result.documents,
+                                         dropping: dropped, to: keptFile)
         }
     }
 }

@@ -67,13 +67,16 @@ struct Diff: ParsableCommand {
         case .text:
             let useColor = color == .always || (color == .auto && Console.wantsColor)
             let shownContext = context ?? (onlyChanges ? 0 : nil)
-            Console.write(TerminalDiffWriter(useColor: useColor, context: shownContext).render(diff))
+            try Console.write(TerminalDiffWriter(useColor: useColor, context: shownContext).render(diff))
         case .json:
-            let replaced = lossy ? [oldInput.path: oldInput.replacedSequences, newInput.path: newInput.replacedSequences] : nil
+            // One entry per file: `stemma diff a.txt a.txt` names one file twice (a dictionary
+            // literal with a repeated key would trap).
+            let replaced = lossy ? Dictionary([(oldInput.path, oldInput.replacedSequences), (newInput.path, newInput.replacedSequences)],
+                                              uniquingKeysWith: { first, _ in first }) : nil
             let report = DiffReport(diff, oldPath: old, newPath: new, replacedInvalidSequences: replaced)
-            Console.write(bytes: report.jsonBytes(pretty: !compact))
+            try Console.write(bytes: report.jsonBytes(pretty: !compact))
         case .html:
-            Console.write(HTMLDiffWriter().render(diff, oldName: old, newName: new))
+            try Console.write(HTMLDiffWriter().render(diff, oldName: old, newName: new))
         }
         if !diff.isIdentical { throw ExitCode(1) }
     }

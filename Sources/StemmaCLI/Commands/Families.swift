@@ -43,14 +43,14 @@ struct Families: ParsableCommand {
             switch format {
             case .text:
                 let span = [family.earliestDate, family.latestDate].compactMap { $0 }.map { String($0.prefix(10)) }
-                Console.write("\(family.members.count)  " + family.members.joined(separator: ", ")
+                try Console.write("\(family.members.count)  " + family.members.joined(separator: ", ")
                     + (span.isEmpty ? "" : "  (\(Set(span).count == 1 ? span[0] : "\(span[0]) – \(span[1])"))") + "\n")
             case .json:
                 var record: [String: Any] = ["family": family.name, "size": family.members.count, "members": family.members]
                 if let earliest = family.earliestDate { record["earliest"] = earliest }
                 if let latest = family.latestDate { record["latest"] = latest }
                 let data = try JSONSerialization.data(withJSONObject: record, options: [.sortedKeys, .withoutEscapingSlashes])
-                Console.write(String(decoding: data, as: UTF8.self) + "\n")
+                try Console.write(String(decoding: data, as: UTF8.self) + "\n")
             }
         }
     }

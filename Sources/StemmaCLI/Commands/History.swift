@@ -37,17 +37,17 @@ struct History: ParsableCommand {
                     let tags = ChangeTag.allCases.compactMap { tag in entry.tags[tag].map { "\(tag.rawValue) ×\($0)" } }
                     if !tags.isEmpty { line += " · " + tags.joined(separator: ", ") }
                 }
-                Console.write(line + "\n")
+                try Console.write(line + "\n")
             }
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             for entry in entries {
-                Console.write(String(decoding: try encoder.encode(HistoryRecord(entry)), as: UTF8.self) + "\n")
+                try Console.write(String(decoding: try encoder.encode(HistoryRecord(entry)), as: UTF8.self) + "\n")
             }
         case .html:
             let family = try index.version(of: id)?.family ?? id
-            Console.write(HistoryHTMLWriter().render(entries, family: family))
+            try Console.write(HistoryHTMLWriter().render(entries, family: family))
         }
     }
 }

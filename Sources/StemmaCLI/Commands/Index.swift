@@ -21,12 +21,10 @@ struct StoreOptions: ParsableArguments {
     @Option(help: "Seed of the MinHash permutations (only when creating it; default 1).")
     var seed: UInt64?
 
-    /// Opens an index that must exist already (`index add` creates one).
+    /// Opens an index that must exist already (`index add` creates one), only to read it: a
+    /// read-only file or folder is fine.
     func openExisting() throws -> Store {
-        guard FileManager.default.fileExists(atPath: db) else {
-            throw ReadError(file: db, reason: .malformed("no such index; create it with stemma index add"))
-        }
-        return try Store.open(path: db, parameters: requested)
+        try Store.open(path: db, parameters: requested, readOnly: true)
     }
 
     /// The parameters asked for, or nil to use those the store was made with.
@@ -113,7 +111,7 @@ struct Index: ParsableCommand {
             tally()
             bar?.finish()
             let total = try index.counts()
-            Console.write("\(counts.added) added, \(counts.versions) new versions, \(counts.unchanged) unchanged"
+            try Console.write("\(counts.added) added, \(counts.versions) new versions, \(counts.unchanged) unchanged"
                 + " · \(total.documents) documents, \(total.versions) versions in \(store.db)\n")
             if skipped > 0 { throw ExitCode(1) }
         }

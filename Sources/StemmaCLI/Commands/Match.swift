@@ -46,46 +46,46 @@ struct Match: ParsableCommand {
             }
         }
         switch format {
-        case .text: writeText(matches, diffs)
-        case .json: writeJSON(matches, diffs)
+        case .text: try writeText(matches, diffs)
+        case .json: try writeJSON(matches, diffs)
         }
         if diff, let best = matches.first {
             guard let bestDiff = diffs.first ?? nil else {
                 throw ValidationError("\(store.db) keeps no texts (indexed with --no-text): no diff to show")
             }
-            writeDiff(bestDiff, from: best)
+            try writeDiff(bestDiff, from: best)
         }
         if matches.isEmpty { throw ExitCode(1) }
     }
 
-    func writeText(_ matches: [StoreMatch], _ diffs: [VersionDiff?]) {
+    func writeText(_ matches: [StoreMatch], _ diffs: [VersionDiff?]) throws {
         for (match, diff) in zip(matches, diffs) {
             var line = String(format: "%.3f  ", match.jaccard) + "\(match.documentID) (version \(match.version))"
             if let date = match.date { line += "  \(date)" }
             line += String(format: "  · it holds %.0f%% of the text, the text holds %.0f%% of it",
                            match.containmentOfQuery * 100, match.containmentOfIndexed * 100)
             if let diff { line += "  · " + DiffSummary(diff).line }
-            Console.write(line + "\n")
+            try Console.write(line + "\n")
         }
     }
 
-    func writeJSON(_ matches: [StoreMatch], _ diffs: [VersionDiff?]) {
+    func writeJSON(_ matches: [StoreMatch], _ diffs: [VersionDiff?]) throws {
         for (match, diff) in zip(matches, diffs) {
-            Console.write(bytes: MatchRecord(match, summary: diff.map(DiffSummary.init)).jsonValue.utf8(pretty: false) + [0x0A])
+            try Console.write(bytes: MatchRecord(match, summary: diff.map(DiffSummary.init)).jsonValue.utf8(pretty: false) + [0x0A])
         }
     }
 
     /// The diff from the best match to the text: the terminal rendering, or for JSON one line
     /// `{"diff": …}` holding the report `stemma diff --format json` writes.
-    func writeDiff(_ diff: VersionDiff, from best: StoreMatch) {
+    func writeDiff(_ diff: VersionDiff, from best: StoreMatch) throws {
         let oldName = "\(best.documentID)@\(best.version)"
         switch format {
         case .text:
-            Console.write("\n── diff: \(oldName) → \(file)\n")
-            Console.write(TerminalDiffWriter(useColor: Console.wantsColor, context: nil).render(diff))
+            try Console.write("\n── diff: \(oldName) → \(file)\n")
+            try Console.write(TerminalDiffWriter(useColor: Console.wantsColor, context: nil).render(diff))
         case .json:
             let report = DiffReport(diff, oldPath: oldName, newPath: file, replacedInvalidSequences: nil)
-            Console.write(bytes: Array("{\"diff\":".utf8) + report.jsonBytes(pretty: false).dropLast() + Array("}\n".utf8))
+            try Console.write(bytes: Array("{\"diff\":".utf8) + report.jsonBytes(pretty: false).dropLast() + Array("}\n".utf8))
         }
     }
 }

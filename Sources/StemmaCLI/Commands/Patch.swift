@@ -6,7 +6,11 @@ import StemmaIO
 struct Patch: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Rebuild the new text from the old text and a `stemma diff --format json` report.",
-        discussion: "The report's edit script copies old bytes and inserts new ones; the result is the new text, byte for byte."
+        discussion: """
+        The report's edit script copies old bytes and inserts new ones; the result is the new text, \
+        byte for byte. The old text and the result are checked against the lengths and SHA-256 \
+        hashes the report records; nothing is written when either differs.
+        """
     )
 
     @Argument(help: "The old text the report was made from.")
@@ -17,14 +21,7 @@ struct Patch: ParsableCommand {
 
     func run() throws {
         let oldBytes = try TextInput.readBytes(old)
-        let report = try DiffReport.decode(try TextInput.readBytes(report), path: report)
-        guard oldBytes.count == report.old.bytes else {
-            throw ReadError(file: old, reason: .malformed(
-                "has \(oldBytes.count) bytes but the report was made from a text of \(report.old.bytes) bytes"))
-        }
-        guard let rebuilt = report.applyEditScript(to: oldBytes) else {
-            throw ReadError(file: self.report, reason: .malformed("edit script copies bytes outside the old text"))
-        }
-        Console.write(bytes: rebuilt)
+        let decoded = try DiffReport.decode(try TextInput.readBytes(report), path: report)
+        try Console.write(bytes: try decoded.rebuild(from: oldBytes, oldPath: old, reportPath: report))
     }
 }

@@ -123,24 +123,13 @@ struct Reuse: ParsableCommand {
         case .html: bytes = Array(ReuseHTMLWriter().render(report).utf8)
         }
         if let output {
-            do {
-                try Data(bytes).write(to: URL(fileURLWithPath: output))
-            } catch {
-                throw WriteFailure(path: output, reason: error.localizedDescription)
-            }
+            try AtomicFile.write(bytes, to: output)
         } else {
-            Console.write(bytes: bytes)
+            try Console.write(bytes: bytes)
         }
     }
 
     private func decimal(_ duration: Duration) -> String { String(format: "%.2f", duration.seconds) }
-}
-
-/// An output file that could not be written.
-struct WriteFailure: Error, CustomStringConvertible {
-    var path: String
-    var reason: String
-    var description: String { "\(path): cannot write: \(reason)" }
 }
 
 extension Duration {

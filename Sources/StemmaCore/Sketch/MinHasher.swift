@@ -161,12 +161,14 @@ public enum SketchError: Error, Equatable, CustomStringConvertible {
     case invalidPermutations(Int)
     case invalidThreshold(Double)
     case invalidShingleSize(Int)
+    case invalidContainment(Double)
 
     public var description: String {
         switch self {
         case .invalidPermutations(let count): return "--permutations must be a positive multiple of 16 up to 4096, not \(count)"
         case .invalidThreshold(let value): return "--threshold must be between 0 and 1 (exclusive), not \(value)"
         case .invalidShingleSize(let size): return "--shingle must be between 1 and 16, not \(size)"
+        case .invalidContainment(let value): return "--containment must be above 0 and at most 1, not \(value)"
         }
     }
 }

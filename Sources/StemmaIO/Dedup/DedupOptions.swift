@@ -27,13 +27,16 @@ public struct DedupOptions: Sendable {
     /// Documents with fewer shingles are set aside and counted, never matched.
     public var minimumShingles = 5
     public var corpus = CorpusOptions()
+    /// Keep a hash of each text, so that a later pass over the inputs can check it reads what this
+    /// one did (``DedupDocument/contentHash``); computed on the sketching threads.
+    public var hashesContent = false
 
     public init() {}
 
     /// Checks the parameters once, before any reading.
     public func validated() throws -> (sketcher: DocumentSketcher, search: NearDuplicateSearch) {
         if let containment, !(containment > 0 && containment <= 1) {
-            throw SketchError.invalidThreshold(containment)
+            throw SketchError.invalidContainment(containment)
         }
         return (try DocumentSketcher(shingleSize: shingleSize, permutations: permutations, seed: seed),
                 try NearDuplicateSearch(threshold: threshold, permutations: permutations))
@@ -46,6 +49,8 @@ public struct DedupDocument: Sendable {
     public var facts: DocumentFacts
     /// Whether it had too few shingles to be matched.
     public var isSetAside: Bool
+    /// The text's ``LaneHash``, with ``DedupOptions/hashesContent``.
+    public var contentHash: UInt64?
 }
 
 /// What a deduplication run found.

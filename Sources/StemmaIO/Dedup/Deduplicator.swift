@@ -128,7 +128,8 @@ struct SketchPass {
         // The reading thread is busy too: sketching takes the other cores (measured: 2 sketch
         // threads beside the reader on 2 cores were 20% slower than 1).
         let job = SketchJob(batch: batch, bytes: batchBytes, sketcher: sketcher, threads: max(1, options.threads - 1),
-                            bottomCount: options.containment == nil ? 0 : ContainmentCandidates.sampleSize)
+                            bottomCount: options.containment == nil ? 0 : ContainmentCandidates.sampleSize,
+                            hashesContent: options.hashesContent)
         batch.removeAll(keepingCapacity: true)
         batchBytes = 0
         if let previous = inFlight { collect(previous) }
@@ -143,7 +144,7 @@ struct SketchPass {
     }
 
     private mutating func collect(_ job: SketchJob) {
-        for (record, sketch) in zip(job.batch, job.wait()) {
+        for (index, (record, sketch)) in zip(job.batch, job.wait()).enumerated() {
             let isSetAside = sketch.shingles < options.minimumShingles
             let facts = DocumentFacts(shingles: sketch.shingles, bytes: record.text.count, date: record.date)
             if !isSetAside {
@@ -152,7 +153,7 @@ struct SketchPass {
                 matrix.append(sketch.signature)
                 if options.containment != nil { samples.append(sketch.bottom) }
             }
-            documents.append(DedupDocument(id: record.id, facts: facts, isSetAside: isSetAside))
+            documents.append(DedupDocument(id: record.id, facts: facts, isSetAside: isSetAside, contentHash: job.contentHashes?[index]))
             origins.append(record.origin)
         }
         bytesRead += job.bytes
@@ -168,8 +169,9 @@ final class SketchJob: @unchecked Sendable {
     // Written once by the background task before `group` leaves, read after `wait`: the group
     // orders the write before the read.
     private var sketches: [DocumentSketcher.Sketch] = []
+    private var hashes: [UInt64]?
 
-    init(batch: [CorpusRecord], bytes: Int, sketcher: DocumentSketcher, threads: Int, bottomCount: Int) {
+    init(batch: [CorpusRecord], bytes: Int, sketcher: DocumentSketcher, threads: Int, bottomCount: Int, hashesContent: Bool) {
         self.batch = batch
         self.bytes = bytes
         DispatchQueue.global().async(group: group) { [self] in
@@ -177,8 +179,12 @@ final class SketchJob: @unchecked Sendable {
                 var scratch = DocumentSketcher.Scratch()
                 return record.text.withUnsafeBufferPointer { sketcher.sketch($0, scratch: &scratch, bottomCount: bottomCount) }
             }
+            if hashesContent { hashes = ParallelMap.map(batch, minimumCount: 64, threads: threads) { LaneHash.hash($0.text) } }
         }
     }
+
+    /// The texts' hashes, when asked for; read after ``wait()``.
+    var contentHashes: [UInt64]? { hashes }
 
     func wait() -> [DocumentSketcher.Sketch] {
         group.wait()

@@ -28,6 +28,30 @@ extension DiffReport {
         }
     }
 
+    /// The new text rebuilt from `old`, checked against what the report records of both texts.
+    ///
+    /// - Throws: ``ReadError`` naming `oldPath` when `old` is not the text the report was made from
+    ///   (length, then SHA-256 when recorded), or `reportPath` when the script does not rebuild the
+    ///   recorded new text; nothing is returned then.
+    public func rebuild(from old: [UInt8], oldPath: String, reportPath: String) throws -> [UInt8] {
+        guard old.count == self.old.bytes else {
+            throw ReadError(file: oldPath, reason: .malformed("has \(old.count) bytes but the report was made from a text of \(self.old.bytes) bytes"))
+        }
+        if let expected = self.old.sha256, expected != SHA256Digest.hex(of: old) {
+            throw ReadError(file: oldPath, reason: .malformed("is not the text the report was made from (its SHA-256 differs)"))
+        }
+        guard let rebuilt = applyEditScript(to: old) else {
+            throw ReadError(file: reportPath, reason: .malformed("edit script copies bytes outside the old text"))
+        }
+        guard rebuilt.count == new.bytes else {
+            throw ReadError(file: reportPath, reason: .malformed("edit script makes \(rebuilt.count) bytes, the report says \(new.bytes)"))
+        }
+        if let expected = new.sha256, expected != SHA256Digest.hex(of: rebuilt) {
+            throw ReadError(file: reportPath, reason: .malformed("edit script does not rebuild the new text (its SHA-256 differs)"))
+        }
+        return rebuilt
+    }
+
     /// Applies the edit script to the old text's bytes; nil if a copy reaches outside them.
     public func applyEditScript(to old: [UInt8]) -> [UInt8]? {
         var result: [UInt8] = []
@@ -48,6 +72,7 @@ extension DiffReport.Side {
     init(_ text: AnalyzedText, path: String) {
         self.path = path
         bytes = text.bytes.count
+        sha256 = SHA256Digest.hex(of: text.bytes)
         date = text.markerDate
         sentences = text.sentences.map {
             DiffReport.SentenceEntry(range: [$0.range.lowerBound, $0.range.upperBound], paragraph: $0.paragraph, kind: $0.kind)

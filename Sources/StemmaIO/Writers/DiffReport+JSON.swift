@@ -43,6 +43,7 @@ extension DiffReport {
 extension DiffReport.Side {
     var jsonValue: JSONValue {
         var members: [(String, JSONValue)] = [("path", .string(path)), ("bytes", .int(bytes))]
+        if let sha256 { members.append(("sha256", .string(sha256))) }
         if let date { members.append(("date", .string(date))) }
         members.append(("sentences", .array(sentences.map {
             .object([("range", .range($0.range)), ("paragraph", .int($0.paragraph)), ("kind", .string($0.kind.rawValue))])

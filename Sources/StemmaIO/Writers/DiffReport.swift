@@ -20,6 +20,9 @@ public struct DiffReport: Codable, Sendable {
     public struct Side: Codable, Sendable {
         public var path: String
         public var bytes: Int
+        /// The SHA-256 of the text, lowercase hex (`sha256sum` prints the same); absent in reports
+        /// written before it was added, which `stemma patch` then checks by length only.
+        public var sha256: String?
         /// The date of a leading `date YYYY-MM-DD` marker, when the text has one.
         public var date: String?
         public var sentences: [SentenceEntry]
@@ -76,9 +79,18 @@ public struct DiffReport: Codable, Sendable {
 
         enum CodingKeys: String, CodingKey { case copy, insert }
 
+        /// A step is exactly one of `copy` (two offsets, in order) and `insert`.
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
+            guard container.allKeys.count == 1 else {
+                throw DecodingError.dataCorruptedError(forKey: .copy, in: container,
+                                                       debugDescription: "a step has exactly one of copy and insert")
+            }
             if let range = try container.decodeIfPresent([Int].self, forKey: .copy) {
+                guard range.count == 2, range[0] >= 0, range[0] <= range[1] else {
+                    throw DecodingError.dataCorruptedError(forKey: .copy, in: container,
+                                                           debugDescription: "copy takes [start, end] with 0 <= start <= end")
+                }
                 self = .copy(range)
             } else {
                 self = .insert(try container.decode(String.self, forKey: .insert))
