@@ -35,9 +35,11 @@ import Testing
 
     @Test func issue11_aBrokenPipeEndsQuietly() throws {
         let scratch = try ScratchDirectory(prefix: "stemma-pipe")
-        let text = String(repeating: "The council met on Tuesday and voted on the bridge. ", count: 40_000)
+        // Distinct sentences: enough output (about 2 MB) to fill any pipe buffer.
+        let text = (0..<40_000).map { "Sentence \($0) says the council met on Tuesday. " }.joined()
         let old = try scratch.write(Array(text.utf8), named: "old.txt")
-        let new = try scratch.write(Array(text.replacingOccurrences(of: "Tuesday", with: "Monday").utf8), named: "new.txt")
+        let new = try scratch.write(Array(text.replacingOccurrences(of: "Sentence 7 says the council met on Tuesday", with: "Sentence 7 says it met on Monday").utf8),
+                                    named: "new.txt")
         let pipe = Pipe()
         try pipe.fileHandleForReading.close()  // no reader: the first write fails with EPIPE
         let run = try StemmaProcess.run(["diff", old, new], standardOutput: pipe.fileHandleForWriting)
@@ -57,13 +59,14 @@ import Testing
 
     // MARK: Item 1 in the CLI
 
-    @Test(arguments: [["--since", "March"], ["--until", "0"], ["--until", "-1"], ["--since", "2022-02-30x"]])
+    @Test(arguments: [["--since", "March"], ["--until", "0"], ["--until=-1"], ["--since", "2022-02-30x"]])
     func issue11_familiesRefusesADateThatIsNotISO(arguments: [String]) throws {
         let scratch = try ScratchDirectory(prefix: "stemma-families")
         let db = scratch.url.appendingPathComponent("index.db").path
         #expect(try StemmaProcess.run(["index", "add", "--db", db, v1, v2]).status == 0)
         let run = try StemmaProcess.run(["families", "--db", db] + arguments)
-        expectOneLineError(run, containing: "'\(arguments[1])' is not an ISO date")
+        let value = arguments.count == 2 ? arguments[1] : String(arguments[0].split(separator: "=")[1])
+        expectOneLineError(run, containing: "'\(value)' is not an ISO date")
     }
 
     @Test func issue11_familiesWithAStartAfterTheEndIsEmpty() throws {
@@ -78,7 +81,7 @@ import Testing
     // MARK: Item 10: patch checks both texts
 
     func diffReport(in scratch: ScratchDirectory) throws -> (old: String, report: String, json: [String: Any]) {
-        let old = try scratch.write(Array("The bridge opens on Tuesday. It cost 4 million.\n".utf8), named: "old.txt")
+        let old = try scratch.write(Array("The bridge opens on Monday. It cost 4 million.\n".utf8), named: "old.txt")
         let new = try scratch.write(Array("The bridge opened. It cost 4.2 million, the council said.\n".utf8), named: "new.txt")
         let run = try StemmaProcess.run(["diff", "--format", "json", old, new])
         #expect(run.status == 1)
@@ -91,7 +94,7 @@ import Testing
         let (old, report, _) = try diffReport(in: scratch)
         let good = try StemmaProcess.run(["patch", old, report])
         #expect(good.status == 0 && good.output == "The bridge opened. It cost 4.2 million, the council said.\n")
-        let other = try scratch.write(Array("The bridge opens on Monday. It cost 4 million.\n".utf8), named: "other.txt")
+        let other = try scratch.write(Array("The bridge opens on Friday. It cost 4 million.\n".utf8), named: "other.txt")
         let run = try StemmaProcess.run(["patch", other, report])
         expectOneLineError(run, containing: "other.txt: is not the text the report was made from")
         #expect(run.stdout.isEmpty)
@@ -131,7 +134,12 @@ import Testing
 
     @Test func issue11_writeDeduplicatedOnAFullDiskLeavesThePreviousFile() throws {
         let scratch = try ScratchDirectory(prefix: "stemma-dedup")
-        let lines = (0..<200).map { "{\"id\":\"d\($0)\",\"text\":\"Story number \($0) about the harbor bridge, the council vote and what it cost.\"}\n" }
+        // Texts of random words, none a near-duplicate of another: all 200 are kept.
+        var rng = SplitMix64(seed: 7)
+        let lines = (0..<200).map { index in
+            let words = (0..<30).map { _ in "w\(UInt64.random(in: 0..<5_000, using: &rng))" }.joined(separator: " ")
+            return "{\"id\":\"d\(index)\",\"text\":\"\(words)\"}\n"
+        }
         let corpus = try scratch.write(Array(lines.joined().utf8), named: "corpus.jsonl")
         let kept = try scratch.write(Array("previous\n".utf8), named: "kept.jsonl")
         let run = try runWithFileSizeLimit(4, ["dedup", corpus, "--write-deduplicated", kept, "--quiet"])
