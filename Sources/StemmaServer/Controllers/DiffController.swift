@@ -45,8 +45,8 @@ struct IndexedPair: Sendable {
     var newText: String
 
     init(query: QueryValues, store: Store) throws {
-        (old, oldText) = try StoredLookup.text(of: try query.requiredString("old"), number: try query.positiveInt("oldVersion"), in: store)
-        (new, newText) = try StoredLookup.text(of: try query.requiredString("new"), number: try query.positiveInt("newVersion"), in: store)
+        (old, oldText) = try StoredLookup.text(of: try query.documentID("old"), number: try query.positiveInt("oldVersion"), in: store)
+        (new, newText) = try StoredLookup.text(of: try query.documentID("new"), number: try query.positiveInt("newVersion"), in: store)
     }
 
     func diff() -> VersionDiff {

@@ -21,11 +21,13 @@ struct FamiliesController: Sendable {
         return FamiliesResponse(families: families.map(FamilyRecord.init))
     }
 
-    /// The history of the family of any member id.
+    /// A window of the history of the family of any member id: `limit` (default 50, at most 500)
+    /// versions, newest first by `offset`, listed oldest first.
     @Sendable func history(request: Request, context: StemmaRequestContext) async throws -> HistoryResponse {
         let id = try PathID.decode("id", in: context)
-        let (family, entries) = try await FamilyHistory.load(id, from: store)
-        return HistoryResponse(id: id, family: family, versions: entries.map(HistoryRecord.init))
+        let window = try HistoryWindow(QueryValues(request))
+        let (family, page) = try await FamilyHistory.load(id, window: window, from: store, request: request)
+        return HistoryResponse(id: id, family: family, window: window, page: page)
     }
 }
 
@@ -43,17 +45,5 @@ struct FamilyFilter {
             throw HTTPError(.badRequest, message: error.description)
         }
         source = query.string("source")
-    }
-}
-
-/// A family's history, or 404 for an id that is not indexed.
-enum FamilyHistory {
-    static func load(_ id: String, from store: Store) async throws -> (family: String, entries: [HistoryEntry]) {
-        try await blocking {
-            guard let entries = try store.history(of: id), let stored = try store.version(of: id) else {
-                throw HTTPError(.notFound, message: "no document with id \(id)")
-            }
-            return (stored.family, entries)
-        }
     }
 }

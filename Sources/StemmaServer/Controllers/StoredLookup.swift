@@ -43,10 +43,25 @@ struct QueryValues {
         return value
     }
 
+    /// A document id from the query, checked as ``PathID`` checks one in the path.
+    func documentID(_ name: String) throws -> String {
+        try PathID.checked(try requiredString(name), name: name)
+    }
+
     func positiveInt(_ name: String) throws -> Int? {
         guard let text = string(name) else { return nil }
         guard let value = Int(text), value > 0 else {
             throw HTTPError(.badRequest, message: "query parameter \(name) must be a positive integer, not \(text)")
+        }
+        return value
+    }
+
+    /// An integer in `range`, or nil when the parameter is absent or empty.
+    func int(_ name: String, in range: ClosedRange<Int>) throws -> Int? {
+        guard let text = string(name) else { return nil }
+        guard let value = Int(text), range.contains(value) else {
+            let bounds = range.upperBound == Int.max ? "at least \(range.lowerBound)" : "between \(range.lowerBound) and \(range.upperBound)"
+            throw HTTPError(.badRequest, message: "query parameter \(name) must be an integer \(bounds), not \(text)")
         }
         return value
     }
