@@ -1,4 +1,4 @@
-import StemmaCore
+public import StemmaCore
 import Foundation
 import GRDB
 
