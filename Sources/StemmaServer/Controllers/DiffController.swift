@@ -13,6 +13,7 @@ struct DiffController: Sendable {
     func addRoutes(to group: RouterGroup<StemmaRequestContext>) {
         group.post(use: diffTexts)
         group.get(use: diffDocuments)
+        group.rejectingOtherMethods(allowing: [.get, .post])
     }
 
     @Sendable func diffTexts(request: Request, context: StemmaRequestContext) async throws -> Response {

@@ -17,6 +17,7 @@ struct DocumentsController: Sendable {
             group.post(use: add)
         }
         group.get("{id}", use: show)
+        group.rejectingOtherMethods(allowing: [.post]).rejectingOtherMethods("{id}", allowing: [.get])
     }
 
     /// Indexes one document or a batch in one transaction; 201 when anything new was recorded.

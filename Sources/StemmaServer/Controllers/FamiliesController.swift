@@ -12,6 +12,7 @@ struct FamiliesController: Sendable {
     func addRoutes(to group: RouterGroup<StemmaRequestContext>) {
         group.get(use: list)
         group.get("{id}/history", use: history)
+        group.rejectingOtherMethods(allowing: [.get]).rejectingOtherMethods("{id}/history", allowing: [.get])
     }
 
     /// Largest first; `since`, `until` (ISO dates) and `source` filter as `stemma families` does.
@@ -38,12 +39,12 @@ struct FamilyFilter {
 
     /// - Throws: 400 for a date that is not ISO; a start after the end is an empty listing.
     init(_ query: QueryValues) throws {
-        let since = query.string("since"), until = query.string("until")
+        let since = try query.string("since"), until = try query.string("until")
         do {
             dates = since != nil || until != nil ? try DateRange(since: since, until: until) : nil
         } catch let error as DateRange.InvalidDate {
             throw HTTPError(.badRequest, message: error.description)
         }
-        source = query.string("source")
+        source = try query.string("source")
     }
 }

@@ -34,12 +34,19 @@ struct QueryValues {
         parameters = request.uri.queryParameters
     }
 
-    func string(_ name: String) -> String? {
-        parameters.get(name).flatMap { $0.isEmpty ? nil : $0 }
+    /// The value of `name`; nil when absent or empty, as a form sends a field left blank.
+    ///
+    /// - Throws: 400 when the parameter is given more than once: which one was meant is a guess.
+    func string(_ name: String) throws -> String? {
+        let values = parameters.getAll(name)
+        guard values.count <= 1 else {
+            throw HTTPError(.badRequest, message: "query parameter \(name) is given \(values.count) times; give it once")
+        }
+        return values.first.flatMap { $0.isEmpty ? nil : $0 }
     }
 
     func requiredString(_ name: String) throws -> String {
-        guard let value = string(name) else { throw HTTPError(.badRequest, message: "missing query parameter \(name)") }
+        guard let value = try string(name) else { throw HTTPError(.badRequest, message: "missing query parameter \(name)") }
         return value
     }
 
@@ -49,7 +56,7 @@ struct QueryValues {
     }
 
     func positiveInt(_ name: String) throws -> Int? {
-        guard let text = string(name) else { return nil }
+        guard let text = try string(name) else { return nil }
         guard let value = Int(text), value > 0 else {
             throw HTTPError(.badRequest, message: "query parameter \(name) must be a positive integer, not \(text)")
         }
@@ -58,7 +65,7 @@ struct QueryValues {
 
     /// An integer in `range`, or nil when the parameter is absent or empty.
     func int(_ name: String, in range: ClosedRange<Int>) throws -> Int? {
-        guard let text = string(name) else { return nil }
+        guard let text = try string(name) else { return nil }
         guard let value = Int(text), range.contains(value) else {
             let bounds = range.upperBound == Int.max ? "at least \(range.lowerBound)" : "between \(range.lowerBound) and \(range.upperBound)"
             throw HTTPError(.badRequest, message: "query parameter \(name) must be an integer \(bounds), not \(text)")
@@ -69,7 +76,7 @@ struct QueryValues {
     var version: Int? { get throws { try positiveInt("version") } }
 
     func bool(_ name: String) throws -> Bool {
-        switch string(name) {
+        switch try string(name) {
         case nil, "0", "false", "no": return false
         case "1", "true", "yes": return true
         case let other?: throw HTTPError(.badRequest, message: "query parameter \(name) must be true or false, not \(other)")

@@ -22,6 +22,10 @@ struct WebController: Sendable {
         router.get("/history", use: history)
         router.get("/document", use: document)
         router.get("/assets/{name}", use: asset)
+        for (path, method) in [("/", HTTPRequest.Method.get), ("/match", .post), ("/compare", .post), ("/diff", .get), ("/families", .get),
+                               ("/history", .get), ("/document", .get), ("/assets/{name}", .get)] {
+            router.rejectingOtherMethods(RouterPath(path), allowing: [method])
+        }
     }
 
     struct Home {
