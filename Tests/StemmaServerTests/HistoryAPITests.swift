@@ -105,17 +105,17 @@ import Testing
         #expect(polls == 6)
     }
 
-    /// A cancelled task running the history gets `CancellationError`, without finishing the work.
+    /// A cancelled task running the history gets `CancellationError`, without finishing the work
+    /// (no timing asserted: tests share a loaded machine; `issue11_historyStopsWhenCancelled`
+    /// shows the work ends at the first poll after cancellation).
     @Test func issue11_cancelledTaskEndsTheHistory() async throws {
         let server = try Self.wireStory()
         let store = server.store
-        let started = ContinuousClock.now
         let task = Task {
             while !Task.isCancelled { await Task.yield() }
             return try store.history(of: "copy-000", limit: 500)
         }
         task.cancel()
         await #expect(throws: CancellationError.self) { try await task.value }
-        #expect(ContinuousClock.now - started < .seconds(5))
     }
 }

@@ -24,11 +24,11 @@ struct FamiliesController: Sendable {
 
     /// A window of the history of the family of any member id: `limit` (default 50, at most 500)
     /// versions, newest first by `offset`, listed oldest first.
-    @Sendable func history(request: Request, context: StemmaRequestContext) async throws -> HistoryResponse {
+    @Sendable func history(request: Request, context: StemmaRequestContext) async throws -> EditedResponse<HistoryResponse> {
         let id = try PathID.decode("id", in: context)
         let window = try HistoryWindow(QueryValues(request))
         let (family, page) = try await FamilyHistory.load(id, window: window, from: store, request: request)
-        return HistoryResponse(id: id, family: family, window: window, page: page)
+        return EditedResponse(headers: FamilyHistory.headers, response: HistoryResponse(id: id, family: family, window: window, page: page))
     }
 }
 

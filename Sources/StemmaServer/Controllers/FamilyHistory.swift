@@ -24,6 +24,10 @@ struct HistoryWindow: Sendable, Equatable {
 
 /// A family's history, or 404 for an id that is not indexed.
 enum FamilyHistory {
+    /// Watching for the client to leave reads the connection past the request, which ends it
+    /// after the response; the header tells the client not to send another request on it.
+    static let headers: HTTPFields = [.connection: "close"]
+
     /// The window of the history of the family of `id`.
     ///
     /// The work stops when the client disconnects or the server begins to shut down: a window of

@@ -100,7 +100,9 @@ struct WebController: Sendable {
                     + "&new=\(URLQuery.encode(entry.documentID))&newVersion=\(entry.version)"
             })
         let html = pager.navigation + HistoryHTMLWriter(links: links).fragment(pager.entries, family: family)
-        return pages.page(html: html, title: "History of \(family)", stylesheets: ["history.css"])
+        var response = pages.page(html: html, title: "History of \(family)", stylesheets: ["history.css"])
+        response.headers.append(contentsOf: FamilyHistory.headers)
+        return response
     }
 
     @Sendable func document(request: Request, context: StemmaRequestContext) async throws -> Response {

@@ -24,7 +24,7 @@ struct HistoryPager {
     var navigation: String {
         guard page.start > 0 || window.offset > 0 else { return "" }
         let first = page.start + 1, last = page.start + page.entries.count
-        var parts = ["versions \(first)–\(last) of \(page.total), numbered from \(first) below"]
+        var parts = ["versions \(first)–\(last) of \(page.total), numbered 1–\(page.entries.count) on this page"]
         if window.offset > 0 {
             parts.append("<a href=\"\(HTML.escape(link(offset: max(0, window.offset - window.limit))))\">newer</a>")
         }
