@@ -53,6 +53,17 @@ import Testing
         }
     }
 
+    /// Schemathesis: a parameter given twice is refused, not read as one of its values.
+    @Test func repeatedParametersAre400() async throws {
+        let server = try TestServer.seeded()
+        try await server.test { client in
+            let response = try await client.get("/api/families?since=2022&since=2024")
+            #expect(response.status == .badRequest && response.errorMessage == "query parameter since is given 2 times; give it once")
+            let version = try await client.get("/api/documents/\(TestServer.newSeedID)?version=")
+            #expect(version.status == .badRequest)
+        }
+    }
+
     /// A start after the end is a range with nothing in it, not a mistake.
     @Test func issue11_backwardsRangeIsEmpty() async throws {
         let server = try TestServer.seeded()

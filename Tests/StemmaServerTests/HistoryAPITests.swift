@@ -68,7 +68,7 @@ import Testing
         }
     }
 
-    @Test(arguments: ["limit=0", "limit=501", "limit=-3", "limit=ten", "offset=-1", "offset=1.5"])
+    @Test(arguments: ["limit=0", "limit=501", "limit=-3", "limit=ten", "offset=-1", "offset=1.5", "limit=", "limit=5&limit=6"])
     func issue11_badHistoryWindowsAre400(query: String) async throws {
         let server = try TestServer.seeded()
         try await server.test { client in

@@ -12,7 +12,9 @@ extension RouterMethods {
     func rejectingOtherMethods(_ path: RouterPath = "", allowing allowed: [HTTPRequest.Method]) -> Self {
         let allowed = allowed.contains(.get) ? allowed + [.head] : allowed
         let allow = allowed.map(\.rawValue).joined(separator: ", ")
-        let standard: [HTTPRequest.Method] = [.get, .head, .post, .put, .delete, .patch, .options, .trace]
+        // QUERY (a safe GET with a body, draft-ietf-httpbis-safe-method-w-body) is probed by
+        // Schemathesis; other extension methods still get 404.
+        let standard: [HTTPRequest.Method] = [.get, .head, .post, .put, .delete, .patch, .options, .trace] + [HTTPRequest.Method("QUERY")].compactMap { $0 }
         for method in standard where !allowed.contains(method) {
             on(path, method: method) { _, _ -> Response in
                 throw HTTPError(.methodNotAllowed, headers: [.allow: allow], message: "\(method.rawValue) is not allowed here; use \(allow)")

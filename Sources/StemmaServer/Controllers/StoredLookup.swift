@@ -34,15 +34,21 @@ struct QueryValues {
         parameters = request.uri.queryParameters
     }
 
-    /// The value of `name`; nil when absent or empty, as a form sends a field left blank.
+    /// The value of `name`; nil when absent or empty, as a form sends a text field left blank.
     ///
     /// - Throws: 400 when the parameter is given more than once: which one was meant is a guess.
     func string(_ name: String) throws -> String? {
+        try raw(name).flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// The value of `name` as given, empty or not; nil when absent. Numbers and booleans read it
+    /// so that `version=` is refused rather than taken for the latest version.
+    private func raw(_ name: String) throws -> String? {
         let values = parameters.getAll(name)
         guard values.count <= 1 else {
             throw HTTPError(.badRequest, message: "query parameter \(name) is given \(values.count) times; give it once")
         }
-        return values.first.flatMap { $0.isEmpty ? nil : $0 }
+        return values.first
     }
 
     func requiredString(_ name: String) throws -> String {
@@ -56,16 +62,16 @@ struct QueryValues {
     }
 
     func positiveInt(_ name: String) throws -> Int? {
-        guard let text = try string(name) else { return nil }
+        guard let text = try raw(name) else { return nil }
         guard let value = Int(text), value > 0 else {
             throw HTTPError(.badRequest, message: "query parameter \(name) must be a positive integer, not \(text)")
         }
         return value
     }
 
-    /// An integer in `range`, or nil when the parameter is absent or empty.
+    /// An integer in `range`, or nil when the parameter is absent.
     func int(_ name: String, in range: ClosedRange<Int>) throws -> Int? {
-        guard let text = try string(name) else { return nil }
+        guard let text = try raw(name) else { return nil }
         guard let value = Int(text), range.contains(value) else {
             let bounds = range.upperBound == Int.max ? "at least \(range.lowerBound)" : "between \(range.lowerBound) and \(range.upperBound)"
             throw HTTPError(.badRequest, message: "query parameter \(name) must be an integer \(bounds), not \(text)")
@@ -76,7 +82,7 @@ struct QueryValues {
     var version: Int? { get throws { try positiveInt("version") } }
 
     func bool(_ name: String) throws -> Bool {
-        switch try string(name) {
+        switch try raw(name) {
         case nil, "0", "false", "no": return false
         case "1", "true", "yes": return true
         case let other?: throw HTTPError(.badRequest, message: "query parameter \(name) must be true or false, not \(other)")
