@@ -11,4 +11,4 @@ python3 "$HERE/generate_family.py" "$ROOT/../shared/seeds/washington-times-2022-
 rm -f "$DATA/family-$VERSIONS.db"*
 "$BIN/stemma" index add "$DATA/family-$VERSIONS.jsonl" --db "$DATA/family-$VERSIONS.db"
 step "stemma history"
-/usr/bin/time -f "%e s wall, %U s user, %M KB peak" "$BIN/stemma" history copy-000 --db "$DATA/family-$VERSIONS.db" | tail -n 3
+/usr/bin/time -f "%e s wall, %U s user, %M KB peak" "$BIN/stemma" history copy-000 --db "$DATA/family-$VERSIONS.db" --limit "$VERSIONS" | tail -n 3

@@ -12,11 +12,11 @@ public import StemmaStore
 ///
 /// - Throws: when an embedded template does not parse, a bug caught by every test.
 public func buildRouter(store: Store, configuration: ServerConfiguration) throws -> Router<StemmaRequestContext> {
-    let router = Router(context: StemmaRequestContext.self)
+    let router = Router(context: StemmaRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: LogRequestsMiddleware(.debug))
     router.add(middleware: BodyLimitMiddleware(maxBodyBytes: configuration.maxBodyBytes))
 
-    router.get("/health", use: HealthController(store: store).health)
+    router.get("/health", use: HealthController(store: store).health).rejectingOtherMethods("/health", allowing: [.get])
     let api = router.group("api")
     DocumentsController(store: store, token: configuration.token).addRoutes(to: api.group("documents"))
     MatchController(store: store, maxLimit: configuration.maxMatchLimit).addRoutes(to: api.group("match"))

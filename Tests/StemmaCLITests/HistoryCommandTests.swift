@@ -28,6 +28,16 @@ import Testing
         #expect(html.output.contains("<li class=\"version\" id=\"v3\">"))
         #expect(!html.output.contains("<script") && !html.output.contains("<link") && !html.output.contains("src="))
 
+        // Issue 11: a window of the newest versions, numbered in the whole history.
+        let window = try StemmaProcess.run(["history", "harbor-bridge/v2.txt", "--db", db, "--limit", "2"])
+        let windowLines = window.output.split(separator: "\n")
+        #expect(windowLines.count == 2 && windowLines[0].hasPrefix("2. harbor-bridge/v2.txt v1"))
+        #expect(window.stderr.contains("versions 2–3 of 3"))
+        let older = try StemmaProcess.run(["history", "harbor-bridge/v2.txt", "--db", db, "--limit", "1", "--offset", "2"])
+        #expect(older.output == "1. harbor-bridge/v1.txt v1  (date unknown)\n")
+        let zero = try StemmaProcess.run(["history", "harbor-bridge/v2.txt", "--db", db, "--limit", "0"])
+        #expect(zero.status != 0 && zero.stderr.contains("--limit must be at least 1"))
+
         let missing = try StemmaProcess.run(["history", "nope", "--db", db])
         #expect(missing.status == 2 && missing.stderr.contains("nope is not in"))
     }

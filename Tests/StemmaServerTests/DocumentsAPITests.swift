@@ -74,7 +74,7 @@ import Testing
         ("{\"id\": \"a\", \"text\": 42}", "malformed JSON: at $.text: expected a string"),
         ("[{\"id\": \"a\", \"text\": \"x\"}, {\"id\": 7, \"text\": \"y\"}]", "malformed JSON: at $[1].id: expected a string"),
         ("[]", "no documents in the request"),
-        ("{\"id\": \"\", \"text\": \"x\"}", "document 0 has an empty id"),
+        ("{\"id\": \"\", \"text\": \"x\"}", "document 0: id is empty"),
     ])
     func malformedBodiesAre400WithAMessage(body: String, message: String) async throws {
         let server = try TestServer()
@@ -84,6 +84,52 @@ import Testing
             let received = try #require(response.errorMessage)
             #expect(received.hasPrefix(message))
             #expect(try server.store.counts().documents == 0)
+        }
+    }
+}
+
+/// Issue 11, item 8: SQLite cuts text at a NUL, so such an id was stored cut (or collided).
+@Suite struct DocumentIDTests {
+    @Test func issue11_nulInIDIsRejected() async throws {
+        let server = try TestServer()
+        try await server.test { client in
+            let alone = try await client.post("/api/documents", json: ["id": "nul\u{0}id", "text": "A story."])
+            #expect(alone.status == .badRequest && alone.errorMessage == "document 0: id contains a NUL character")
+            #expect(try server.store.counts().documents == 0)
+
+            let nul = try await client.post("/api/documents", json: ["id": "nul", "text": "A story."])
+            #expect(nul.status == .created)
+            let colliding = try await client.post("/api/documents", json: ["id": "nul\u{0}id", "text": "Another story."])
+            #expect(colliding.status == .badRequest)
+            #expect(try server.store.version(of: "nul")?.text == "A story.")
+        }
+    }
+
+    /// One bad record refuses the whole batch (one transaction), naming the record.
+    @Test func issue11_badIDRefusesTheBatch() async throws {
+        let server = try TestServer()
+        try await server.test { client in
+            let response = try await client.post("/api/documents", json: [
+                ["id": "good", "text": "A story."], ["id": "tab\tid", "text": "Another."], ["id": "also-good", "text": "More."],
+            ])
+            #expect(response.status == .badRequest)
+            #expect(response.errorMessage == "document 1: id contains the control character U+0009")
+            #expect(try server.store.counts().documents == 0)
+        }
+    }
+
+    @Test(arguments: [
+        "/api/documents/nul%00id", "/api/documents/line%0Abreak", "/api/families/nul%00id/history",
+        "/api/diff?old=nul%00id&new=a", "/api/diff?old=a&new=del%7F", "/document?id=nul%00id", "/history?id=nul%00id",
+        "/diff?old=nul%00id&new=a",
+    ])
+    func issue11_badIDsInRequestsAre400(uri: String) async throws {
+        let server = try TestServer()
+        try await server.test { client in
+            _ = try await client.post("/api/documents", json: ["id": "nul", "text": "A story."])
+            let response = try await client.get(uri)
+            #expect(response.status == .badRequest, "\(uri)")
+            #expect(response.text.contains("id contains"), "\(uri)")
         }
     }
 }

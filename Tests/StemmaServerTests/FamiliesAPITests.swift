@@ -22,10 +22,55 @@ import Testing
             #expect((try since.json()["families"] as? [[String: Any]])?.map { $0["size"] as? Int } == [3])
             let source = try await client.get("/api/families?source=Washington%20Times")
             #expect((try source.json()["families"] as? [[String: Any]])?.map { $0["size"] as? Int } == [2])
-            let backwards = try await client.get("/api/families?since=2024-01-01&until=2023-01-01")
-            // A start after the end is an empty range, not an error (issue 11).
-            #expect(backwards.status == .ok)
-            #expect((try backwards.json()["families"] as? [Any])?.isEmpty == true)
+        }
+    }
+
+    @Test(arguments: [
+        ("since=notadate", "since: 'notadate' is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)"),
+        ("until=0", "until: '0' is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)"),
+        ("until=-1", "until: '-1' is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)"),
+        ("since=2022-13", "since: '2022-13' is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)"),
+    ])
+    func issue11_badDatesAre400(query: String, message: String) async throws {
+        let server = try TestServer.seeded()
+        try await server.test { client in
+            let response = try await client.get("/api/families?\(query)")
+            #expect(response.status == .badRequest && response.errorMessage == message)
+            let page = try await client.get("/families?\(query)")
+            #expect(page.status == .badRequest && page.text.contains("is not an ISO date"))
+        }
+    }
+
+    /// An empty value is what a form sends for a date left blank: no bound, as if absent.
+    @Test func issue11_emptyDateIsNoBound() async throws {
+        let server = try TestServer.seeded()
+        try await server.test { client in
+            let response = try await client.get("/api/families?since=&until=")
+            #expect(response.status == .ok)
+            #expect((try response.json()["families"] as? [[String: Any]])?.count == 2)
+            let page = try await client.get("/families?since=")
+            #expect(page.status == .ok && page.text.contains("harbor-bridge/v1.txt"))
+        }
+    }
+
+    /// Schemathesis: a parameter given twice is refused, not read as one of its values.
+    @Test func repeatedParametersAre400() async throws {
+        let server = try TestServer.seeded()
+        try await server.test { client in
+            let response = try await client.get("/api/families?since=2022&since=2024")
+            #expect(response.status == .badRequest && response.errorMessage == "query parameter since is given 2 times; give it once")
+            let version = try await client.get("/api/documents/\(TestServer.newSeedID)?version=")
+            #expect(version.status == .badRequest)
+        }
+    }
+
+    /// A start after the end is a range with nothing in it, not a mistake.
+    @Test func issue11_backwardsRangeIsEmpty() async throws {
+        let server = try TestServer.seeded()
+        try await server.test { client in
+            let response = try await client.get("/api/families?since=2022-04-01&until=2022-03-01")
+            #expect(response.status == .ok)
+            #expect((try response.json()["families"] as? [Any])?.isEmpty == true)
         }
     }
 

@@ -98,8 +98,30 @@ import Testing
         try await server.test { client in
             let response1 = try await client.get("/api/nothing")
             #expect(response1.status == .notFound)
-            let response2 = try await client.execute(uri: "/api/documents/a", method: .delete) { $0 }
-            #expect(response2.status == .notFound)
+        }
+    }
+
+    /// Schemathesis (Benchmarks/schemathesis.sh): a wrong method on a known path is 405 with Allow.
+    @Test(arguments: [
+        ("/api/documents/a", HTTPRequest.Method.delete, "GET, HEAD"), ("/api/documents", .get, "POST"),
+        ("/api/match", .put, "POST"), ("/api/diff", .patch, "GET, POST, HEAD"), ("/api/families", .post, "GET, HEAD"),
+        ("/api/families/a/history", .options, "GET, HEAD"), ("/health", .trace, "GET, HEAD"), ("/families", .post, "GET, HEAD"),
+        ("/match", .get, "POST"), ("/assets/stemma.css", .delete, "GET, HEAD"),
+    ])
+    func unknownMethodsAre405(uri: String, method: HTTPRequest.Method, allow: String) async throws {
+        let server = try TestServer()
+        try await server.test { client in
+            let response = try await client.execute(uri: uri, method: method) { $0 }
+            #expect(response.status == .methodNotAllowed, "\(method) \(uri)")
+            #expect(response.headers[.allow] == allow, "\(method) \(uri)")
+        }
+    }
+
+    @Test func headIsAnsweredWhereGetIs() async throws {
+        let server = try TestServer.seeded()
+        try await server.test { client in
+            let response = try await client.execute(uri: "/health", method: .head) { $0 }
+            #expect(response.status == .ok && response.body.readableBytes == 0)
         }
     }
 }

@@ -26,10 +26,12 @@ import Testing
 
             let diff = try await client.get("/api/diff?old=wt&new=copy&compact=true")
             #expect(diff.status == .ok && diff.text.hasPrefix("{\"schemaVersion\":1,"))
-            let history = try await client.get("/api/families/copy/history")
-            #expect((try history.json()["versions"] as? [[String: Any]])?.map { $0["id"] as? String } == ["wt", "copy"])
             let page = try await client.get("/diff?old=wt&new=copy")
             #expect(page.status == .ok && page.text.contains("<table class=\"diff\">"))
+            // Last: a history answers with Connection: close (it watches for the client leaving).
+            let history = try await client.get("/api/families/copy/history")
+            #expect(history.headers[.connection] == "close")
+            #expect((try history.json()["versions"] as? [[String: Any]])?.map { $0["id"] as? String } == ["wt", "copy"])
         }
     }
 

@@ -8,7 +8,13 @@ import StemmaStore
 struct History: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show the versions of a document's family in order, what changed between them, and which version each derives from.",
-        discussion: "--format html writes one self-contained page: a timeline of the versions and the version tree."
+        discussion: """
+        Shows the newest --limit versions (default 50), after skipping the --offset newest, oldest \
+        first; each is numbered by its place in the whole history, and so is the version it derives \
+        from. A family of thousands of copies costs a signature scan and a few diffs per version \
+        shown, hence the window. --format html writes one self-contained page: a timeline of the \
+        versions and the version tree.
+        """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, html }
@@ -21,14 +27,30 @@ struct History: ParsableCommand {
     @Option(help: "Output format.")
     var format: Format = .text
 
+    @Option(help: "The most versions to show, the newest.")
+    var limit = 50
+
+    @Option(help: "How many of the newest versions to skip (--offset 50 shows the 50 before the newest 50).")
+    var offset = 0
+
+    func validate() throws {
+        guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
+        guard offset >= 0 else { throw ValidationError("--offset must not be negative") }
+    }
+
     func run() throws {
         let index = try store.openExisting()
-        guard let entries = try index.history(of: id) else {
+        guard let page = try index.history(of: id, limit: limit, offset: offset) else {
             throw ValidationError("\(id) is not in \(store.db)")
+        }
+        let entries = page.entries
+        if page.start > 0 || offset > 0 {
+            // On stderr, so that the JSON lines on stdout stay one record each.
+            Console.warnPlain("stemma history: versions \(page.start + 1)–\(page.start + entries.count) of \(page.total)")
         }
         switch format {
         case .text:
-            for (number, entry) in entries.enumerated() {
+            for (number, entry) in zip(page.start..., entries) {
                 var line = "\(number + 1). \(entry.documentID) v\(entry.version)" + (entry.date.map { "  \($0)" } ?? "  (date unknown)")
                 if let parent = entry.parent {
                     line += "  ← \(parent + 1)"
@@ -47,7 +69,13 @@ struct History: ParsableCommand {
             }
         case .html:
             let family = try index.version(of: id)?.family ?? id
-            try Console.write(HistoryHTMLWriter().render(entries, family: family))
+            // The writer counts parents within the entries it gets; one on an older page is left out.
+            let local = entries.map { entry in
+                var entry = entry
+                entry.parent = entry.parent.flatMap { $0 >= page.start ? $0 - page.start : nil }
+                return entry
+            }
+            try Console.write(HistoryHTMLWriter().render(local, family: family))
         }
     }
 }

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import Logging
+import ServiceLifecycle
+import UnixSignals
 import StemmaServer
 import StemmaStore
 
@@ -11,7 +13,8 @@ struct Serve: AsyncParsableCommand {
         abstract: "Serve the index over HTTP: a JSON API and web pages to search, compare and browse versions.",
         discussion: """
         Binds to 127.0.0.1 unless --host says otherwise. With --token (or STEMMA_TOKEN), POST \
-        /api/documents needs "Authorization: Bearer TOKEN". Stops cleanly on SIGINT or SIGTERM.
+        /api/documents needs "Authorization: Bearer TOKEN". Stops on SIGINT or SIGTERM: requests in \
+        flight get 5 seconds to finish, then are cancelled.
         """
     )
 
@@ -32,6 +35,9 @@ struct Serve: AsyncParsableCommand {
 
     @Option(help: "Log level: trace, debug (one line per request), info, notice, warning, error, critical.")
     var logLevel = "info"
+
+    /// Seconds that requests in flight get to finish after SIGTERM or SIGINT.
+    static let shutdownGrace: Int64 = 5
 
     func validate() throws {
         guard ByteCount.parse(maxBody) != nil else { throw ValidationError("--max-body must be a size such as 10MB, not \(maxBody)") }
@@ -55,8 +61,12 @@ struct Serve: AsyncParsableCommand {
             announcer.notice("stemma serve: listening on http://\(host):\(port) (\(counts.documents) documents in \(db))",
                           metadata: ["auth": "\(configuration.token == nil ? "none" : "bearer token")"])
         }
+        // Hummingbird's runService() waits for every request in flight, however long it runs;
+        // past the grace period the group cancels them, and work that polls cancellation stops.
+        var group = ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        group.maximumGracefulShutdownDuration = .seconds(Self.shutdownGrace)
         do {
-            try await app.runService()
+            try await ServiceGroup(configuration: group).run()
         } catch {
             // Most often the port is taken; say which address, not only the socket call that failed.
             throw ServeError(description: "cannot serve on \(host):\(port): \(error)")

@@ -25,9 +25,26 @@ struct FamiliesResponse: ResponseEncodable, Sendable {
     var families: [FamilyRecord]
 }
 
-/// `GET /api/families/{id}/history`: the family's versions oldest first, as `stemma history --format json`.
+/// `GET /api/families/{id}/history`: a window of the family's versions oldest first, each as a
+/// line of `stemma history --format json`.
 struct HistoryResponse: ResponseEncodable, Sendable {
     var id: String
     var family: String
+    /// Versions in the whole history.
+    var total: Int
+    /// The position in the whole history of `versions[0]`; `parent` counts in the whole history too.
+    var start: Int
+    var limit: Int
+    var offset: Int
     var versions: [HistoryRecord]
+
+    init(id: String, family: String, window: HistoryWindow, page: Store.HistoryPage) {
+        self.id = id
+        self.family = family
+        total = page.total
+        start = page.start
+        limit = window.limit
+        offset = window.offset
+        versions = page.entries.map(HistoryRecord.init)
+    }
 }

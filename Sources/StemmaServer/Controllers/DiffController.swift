@@ -13,6 +13,7 @@ struct DiffController: Sendable {
     func addRoutes(to group: RouterGroup<StemmaRequestContext>) {
         group.post(use: diffTexts)
         group.get(use: diffDocuments)
+        group.rejectingOtherMethods(allowing: [.get, .post])
     }
 
     @Sendable func diffTexts(request: Request, context: StemmaRequestContext) async throws -> Response {
@@ -45,8 +46,10 @@ struct IndexedPair: Sendable {
     var newText: String
 
     init(query: QueryValues, store: Store) throws {
-        (old, oldText) = try StoredLookup.text(of: try query.requiredString("old"), number: try query.positiveInt("oldVersion"), in: store)
-        (new, newText) = try StoredLookup.text(of: try query.requiredString("new"), number: try query.positiveInt("newVersion"), in: store)
+        // Both ids are checked before either is looked up, so a bad id is 400 whatever exists.
+        let oldID = try query.documentID("old"), newID = try query.documentID("new")
+        (old, oldText) = try StoredLookup.text(of: oldID, number: try query.positiveInt("oldVersion"), in: store)
+        (new, newText) = try StoredLookup.text(of: newID, number: try query.positiveInt("newVersion"), in: store)
     }
 
     func diff() -> VersionDiff {

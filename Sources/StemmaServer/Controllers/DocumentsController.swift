@@ -3,6 +3,7 @@ import HTTPTypes
 import NIOCore
 import Logging
 import StemmaStore
+import StemmaCore
 
 /// `POST /api/documents` and `GET /api/documents/{id}`.
 struct DocumentsController: Sendable {
@@ -16,14 +17,19 @@ struct DocumentsController: Sendable {
             group.post(use: add)
         }
         group.get("{id}", use: show)
+        group.rejectingOtherMethods(allowing: [.post]).rejectingOtherMethods("{id}", allowing: [.get])
     }
 
     /// Indexes one document or a batch in one transaction; 201 when anything new was recorded.
     @Sendable func add(request: Request, context: StemmaRequestContext) async throws -> EditedResponse<DocumentOutcomes> {
         let batch = try await JSONBody.decode(DocumentBatch.self, from: request, context: context)
         guard !batch.documents.isEmpty else { throw HTTPError(.badRequest, message: "no documents in the request") }
-        if let index = batch.documents.firstIndex(where: { $0.id.isEmpty }) {
-            throw HTTPError(.badRequest, message: "document \(index) has an empty id")
+        // The whole batch is refused for one bad id: it is one transaction, and a client told
+        // which record to fix resends the batch rather than working out which others were kept.
+        for (index, document) in batch.documents.enumerated() {
+            if let problem = DocumentID.problem(with: document.id) {
+                throw HTTPError(.badRequest, message: "document \(index): \(problem)")
+            }
         }
         let store = self.store
         let outcomes = try await blocking {

@@ -12,6 +12,7 @@ struct FamiliesController: Sendable {
     func addRoutes(to group: RouterGroup<StemmaRequestContext>) {
         group.get(use: list)
         group.get("{id}/history", use: history)
+        group.rejectingOtherMethods(allowing: [.get]).rejectingOtherMethods("{id}/history", allowing: [.get])
     }
 
     /// Largest first; `since`, `until` (ISO dates) and `source` filter as `stemma families` does.
@@ -21,11 +22,13 @@ struct FamiliesController: Sendable {
         return FamiliesResponse(families: families.map(FamilyRecord.init))
     }
 
-    /// The history of the family of any member id.
-    @Sendable func history(request: Request, context: StemmaRequestContext) async throws -> HistoryResponse {
+    /// A window of the history of the family of any member id: `limit` (default 50, at most 500)
+    /// versions, newest first by `offset`, listed oldest first.
+    @Sendable func history(request: Request, context: StemmaRequestContext) async throws -> EditedResponse<HistoryResponse> {
         let id = try PathID.decode("id", in: context)
-        let (family, entries) = try await FamilyHistory.load(id, from: store)
-        return HistoryResponse(id: id, family: family, versions: entries.map(HistoryRecord.init))
+        let window = try HistoryWindow(QueryValues(request))
+        let (family, page) = try await FamilyHistory.load(id, window: window, from: store, request: request)
+        return EditedResponse(headers: FamilyHistory.headers, response: HistoryResponse(id: id, family: family, window: window, page: page))
     }
 }
 
@@ -36,24 +39,12 @@ struct FamilyFilter {
 
     /// - Throws: 400 for a date that is not ISO; a start after the end is an empty listing.
     init(_ query: QueryValues) throws {
-        let since = query.string("since"), until = query.string("until")
+        let since = try query.string("since"), until = try query.string("until")
         do {
             dates = since != nil || until != nil ? try DateRange(since: since, until: until) : nil
         } catch let error as DateRange.InvalidDate {
             throw HTTPError(.badRequest, message: error.description)
         }
-        source = query.string("source")
-    }
-}
-
-/// A family's history, or 404 for an id that is not indexed.
-enum FamilyHistory {
-    static func load(_ id: String, from store: Store) async throws -> (family: String, entries: [HistoryEntry]) {
-        try await blocking {
-            guard let entries = try store.history(of: id), let stored = try store.version(of: id) else {
-                throw HTTPError(.notFound, message: "no document with id \(id)")
-            }
-            return (stored.family, entries)
-        }
+        source = try query.string("source")
     }
 }

@@ -11,7 +11,7 @@ struct MatchController: Sendable {
     let maxLimit: Int
 
     func addRoutes(to group: RouterGroup<StemmaRequestContext>) {
-        group.post(use: match)
+        group.post(use: match).rejectingOtherMethods(allowing: [.post])
     }
 
     @Sendable func match(request: Request, context: StemmaRequestContext) async throws -> MatchResponse {

@@ -34,19 +34,47 @@ struct QueryValues {
         parameters = request.uri.queryParameters
     }
 
-    func string(_ name: String) -> String? {
-        parameters.get(name).flatMap { $0.isEmpty ? nil : $0 }
+    /// The value of `name`; nil when absent or empty, as a form sends a text field left blank.
+    ///
+    /// - Throws: 400 when the parameter is given more than once: which one was meant is a guess.
+    func string(_ name: String) throws -> String? {
+        try raw(name).flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// The value of `name` as given, empty or not; nil when absent. Numbers and booleans read it
+    /// so that `version=` is refused rather than taken for the latest version.
+    private func raw(_ name: String) throws -> String? {
+        let values = parameters.getAll(name)
+        guard values.count <= 1 else {
+            throw HTTPError(.badRequest, message: "query parameter \(name) is given \(values.count) times; give it once")
+        }
+        return values.first
     }
 
     func requiredString(_ name: String) throws -> String {
-        guard let value = string(name) else { throw HTTPError(.badRequest, message: "missing query parameter \(name)") }
+        guard let value = try string(name) else { throw HTTPError(.badRequest, message: "missing query parameter \(name)") }
         return value
     }
 
+    /// A document id from the query, checked as ``PathID`` checks one in the path.
+    func documentID(_ name: String) throws -> String {
+        try PathID.checked(try requiredString(name), name: name)
+    }
+
     func positiveInt(_ name: String) throws -> Int? {
-        guard let text = string(name) else { return nil }
+        guard let text = try raw(name) else { return nil }
         guard let value = Int(text), value > 0 else {
             throw HTTPError(.badRequest, message: "query parameter \(name) must be a positive integer, not \(text)")
+        }
+        return value
+    }
+
+    /// An integer in `range`, or nil when the parameter is absent.
+    func int(_ name: String, in range: ClosedRange<Int>) throws -> Int? {
+        guard let text = try raw(name) else { return nil }
+        guard let value = Int(text), range.contains(value) else {
+            let bounds = range.upperBound == Int.max ? "at least \(range.lowerBound)" : "between \(range.lowerBound) and \(range.upperBound)"
+            throw HTTPError(.badRequest, message: "query parameter \(name) must be an integer \(bounds), not \(text)")
         }
         return value
     }
@@ -54,7 +82,7 @@ struct QueryValues {
     var version: Int? { get throws { try positiveInt("version") } }
 
     func bool(_ name: String) throws -> Bool {
-        switch string(name) {
+        switch try raw(name) {
         case nil, "0", "false", "no": return false
         case "1", "true", "yes": return true
         case let other?: throw HTTPError(.badRequest, message: "query parameter \(name) must be true or false, not \(other)")

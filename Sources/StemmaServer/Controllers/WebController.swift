@@ -22,6 +22,10 @@ struct WebController: Sendable {
         router.get("/history", use: history)
         router.get("/document", use: document)
         router.get("/assets/{name}", use: asset)
+        for (path, method) in [("/", HTTPRequest.Method.get), ("/match", .post), ("/compare", .post), ("/diff", .get), ("/families", .get),
+                               ("/history", .get), ("/document", .get), ("/assets/{name}", .get)] {
+            router.rejectingOtherMethods(RouterPath(path), allowing: [method])
+        }
     }
 
     struct Home {
@@ -60,7 +64,7 @@ struct WebController: Sendable {
         else {
             throw HTTPError(.badRequest, message: "no indexed version to compare with")
         }
-        let id = String(target[target.index(after: space)...])
+        let id = try PathID.checked(String(target[target.index(after: space)...]), name: "target")
         let (stored, oldText) = try StoredLookup.text(of: id, number: version, in: store)
         return try await diffPage(old: oldText, new: text, oldName: "\(stored.documentID) v\(stored.version)", newName: "your text")
     }
@@ -84,21 +88,26 @@ struct WebController: Sendable {
     }
 
     @Sendable func history(request: Request, context: StemmaRequestContext) async throws -> Response {
-        let id = try QueryValues(request).requiredString("id")
-        let (family, entries) = try await FamilyHistory.load(id, from: store)
+        let query = QueryValues(request)
+        let id = try query.documentID("id")
+        let window = try HistoryWindow(query)
+        let (family, page) = try await FamilyHistory.load(id, window: window, from: store, request: request)
+        let pager = HistoryPager(id: id, window: window, page: page)
         let links = HistoryHTMLWriter.Links(
             version: { "/document?id=\(URLQuery.encode($0.documentID))&version=\($0.version)" },
             diff: { parent, entry in
                 "/diff?old=\(URLQuery.encode(parent.documentID))&oldVersion=\(parent.version)"
                     + "&new=\(URLQuery.encode(entry.documentID))&newVersion=\(entry.version)"
             })
-        let html = HistoryHTMLWriter(links: links).fragment(entries, family: family)
-        return pages.page(html: html, title: "History of \(family)", stylesheets: ["history.css"])
+        let html = pager.navigation + HistoryHTMLWriter(links: links).fragment(pager.entries, family: family)
+        var response = pages.page(html: html, title: "History of \(family)", stylesheets: ["history.css"])
+        response.headers.append(contentsOf: FamilyHistory.headers)
+        return response
     }
 
     @Sendable func document(request: Request, context: StemmaRequestContext) async throws -> Response {
         let query = QueryValues(request)
-        let stored = try StoredLookup.version(of: try query.requiredString("id"), number: try query.version, in: store)
+        let stored = try StoredLookup.version(of: try query.documentID("id"), number: try query.version, in: store)
         return pages.page("document", title: stored.documentID, object: DocumentPage(stored))
     }
 

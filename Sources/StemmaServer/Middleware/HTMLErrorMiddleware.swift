@@ -19,8 +19,10 @@ struct HTMLErrorMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch let error as HTTPError {
             let status = "\(error.status.code) \(error.status.reasonPhrase)"
-            return pages.page("error", title: status, object: ErrorPage(status: status, message: error.body ?? error.status.reasonPhrase),
-                              status: error.status)
+            var page = pages.page("error", title: status, object: ErrorPage(status: status, message: error.body ?? error.status.reasonPhrase),
+                                  status: error.status)
+            page.headers.append(contentsOf: error.headers)  // Allow on a 405, WWW-Authenticate on a 401
+            return page
         } catch let error as any HTTPResponseError {
             let status = "\(error.status.code) \(error.status.reasonPhrase)"
             return pages.page("error", title: status, object: ErrorPage(status: status, message: error.status.reasonPhrase), status: error.status)
