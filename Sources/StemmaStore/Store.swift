@@ -13,6 +13,8 @@ import Foundation
 public final class Store: Sendable {
     public let path: String
     public let parameters: StoreParameters
+    /// Opened with `readOnly`: every add fails.
+    public let isReadOnly: Bool
     /// How this store's content hashes were computed.
     let contentHash: ContentHashAlgorithm
     let writer: any DatabaseWriter
@@ -21,8 +23,10 @@ public final class Store: Sendable {
     /// The bucket runs this process keeps in memory for its adds.
     let buckets = BucketIndex()
 
-    init(path: String, writer: any DatabaseWriter, parameters: StoreParameters, contentHash: ContentHashAlgorithm) throws {
+    init(path: String, writer: any DatabaseWriter, parameters: StoreParameters, contentHash: ContentHashAlgorithm,
+         isReadOnly: Bool = false) throws {
         self.path = path
+        self.isReadOnly = isReadOnly
         self.writer = writer
         self.parameters = parameters
         self.contentHash = contentHash
@@ -62,7 +66,13 @@ public final class Store: Sendable {
             throw StoreFile.openFailure(path, readOnly: readOnly, error: error)
         }
         let (stored, contentHash) = try prepare(pool, path: path, requested: parameters, readOnly: readOnly)
-        return try Store(path: path, writer: pool, parameters: stored, contentHash: contentHash)
+        return try Store(path: path, writer: pool, parameters: stored, contentHash: contentHash, isReadOnly: readOnly)
+    }
+
+    /// Whether this process may write the store at `path` (or create it): the file and its folder
+    /// are writable. `stemma serve` serves a store it may not write read-only.
+    public static func isWritable(path: String) -> Bool {
+        StoreFile.isWritable(path)
     }
 
     /// WAL pages after which a commit checkpoints (64 MiB at 16 KiB pages).

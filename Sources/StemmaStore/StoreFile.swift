@@ -28,9 +28,18 @@ enum StoreFile {
         }
     }
 
+    static func isWritable(_ path: String) -> Bool {
+        let folder = folder(of: path)
+        return access(folder, W_OK) == 0 && (access(path, F_OK) != 0 || access(path, W_OK) == 0)
+    }
+
+    static func folder(of path: String) -> String {
+        path.lastIndex(of: "/").map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
+    }
+
     /// Why opening `path` failed, found by looking at the file and its folder.
     static func openFailure(_ path: String, readOnly: Bool, error: (any Error)?) -> StoreError {
-        let folder = path.lastIndex(of: "/").map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
+        let folder = folder(of: path)
         var info = stat()
         if stat(path, &info) != 0 {
             let code = errno

@@ -105,6 +105,19 @@ import Testing
         }
     }
 
+    /// A store `stemma serve` may not write is served read-only: reads answer, adds are 403.
+    @Test func issue11_aReadOnlyStoreIsServedForReading() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("stemma-ro-\(UUID().uuidString).db").path
+        _ = try Store.open(path: path).add([StoreDocument(id: "a", text: Array("A story about the harbor bridge.".utf8))])
+        let server = TestServer(store: try Store.open(path: path, readOnly: true))
+        try await server.test { client in
+            #expect(try await client.get("/api/documents/a").status == .ok)
+            let add = try await client.post("/api/documents", json: ["id": "b", "text": "Another story."])
+            #expect(add.status == .forbidden && add.errorMessage?.contains("read-only") == true)
+        }
+        #expect(try Store.open(path: path, readOnly: true).counts().documents == 1)
+    }
+
     /// One bad record refuses the whole batch (one transaction), naming the record.
     @Test func issue11_badIDRefusesTheBatch() async throws {
         let server = try TestServer()

@@ -27,6 +27,12 @@ struct TestServer {
         self.configuration = configuration
     }
 
+    /// A server over `store`, as it was opened.
+    init(store: Store, configuration: ServerConfiguration = ServerConfiguration(port: 0)) {
+        self.store = store
+        self.configuration = configuration
+    }
+
     /// A store holding the two seed texts (one family) and the three harbor-bridge versions.
     static func seeded(configuration: ServerConfiguration = ServerConfiguration(port: 0), onDisk: Bool = false) throws -> TestServer {
         let server = try TestServer(configuration: configuration, onDisk: onDisk)

@@ -46,7 +46,8 @@ struct Serve: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try Store.open(path: db)
+        // A store this process may not write is served read-only: reads work, adds answer 403.
+        let store = try Store.open(path: db, readOnly: !Store.isWritable(path: db))
         let configuration = ServerConfiguration(
             host: host, port: port, maxBodyBytes: ByteCount.parse(maxBody) ?? ServerConfiguration.defaultMaxBodyBytes,
             token: token ?? ProcessInfo.processInfo.environment["STEMMA_TOKEN"])
