@@ -152,13 +152,12 @@ public final class ByteStream {
             readCount += 1
             destination = UnsafeMutableRawBufferPointer(rebasing: destination[..<min(destination.count, limit)])
         }
-        if !pending.isEmpty, destination.count > 0 {
-            let count = min(destination.count, pending.count)
-            destination.copyBytes(from: pending[..<count])
-            pending.removeFirst(count)
-            return count
-        }
-        return try readSource(into: destination)
+        guard !pending.isEmpty, destination.count > 0 else { return try readSource(into: destination) }
+        // The bytes read ahead, and as many more as fit, so that a read is not cut short by them.
+        let count = min(destination.count, pending.count)
+        destination.copyBytes(from: pending[..<count])
+        pending.removeFirst(count)
+        return count + (try readSource(into: UnsafeMutableRawBufferPointer(rebasing: destination[count...])))
     }
 
     private func readSource(into destination: UnsafeMutableRawBufferPointer) throws -> Int {

@@ -38,12 +38,16 @@ public struct TextInput: Sendable {
         while more {
             more = try stream.read(into: &bytes)
             guard bytes.count <= maximumBytes else { throw ReadError(file: stream.path, reason: .tooLarge(maximumBytes)) }
+            if let nul = bytes[checked...].withUnsafeBufferPointer({ fresh in
+                fresh.baseAddress.flatMap { base in memchr(base, 0, fresh.count).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } }
+            }) {
+                // What `looksLikeUTF16` looks at, however the reads fell.
+                while more && bytes.count < utf16Window { more = try stream.read(into: &bytes) }
+                let isUTF16 = bytes.withUnsafeBufferPointer { looksLikeUTF16($0) }
+                throw ReadError(file: stream.path, offset: checked + nul, reason: isUTF16 ? .utf16 : .binary)
+            }
             try bytes.withUnsafeBufferPointer { buffer in
                 let fresh = UnsafeBufferPointer(rebasing: buffer[checked...])
-                if let base = fresh.baseAddress, let nul = memchr(base, 0, fresh.count) {
-                    let offset = checked + (UnsafeRawPointer(nul) - UnsafeRawPointer(base))
-                    throw ReadError(file: stream.path, offset: offset, reason: looksLikeUTF16(buffer) ? .utf16 : .binary)
-                }
                 guard !lossy else {
                     checked = buffer.count
                     return
@@ -93,6 +97,8 @@ public struct TextInput: Sendable {
         return inText - inOriginal
     }
 
+    static let utf16Window = 4_096
+
     /// Whether `bytes` start with a UTF-16 byte order mark (`FF FE` or `FE FF`, never UTF-8).
     static func startsAsUTF16(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
@@ -103,7 +109,7 @@ public struct TextInput: Sendable {
     /// mostly-ASCII UTF-16 has and binary formats rarely do.
     static func looksLikeUTF16(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         if startsAsUTF16(bytes) { return true }
-        let count = min(bytes.count, 4_096) & ~1
+        let count = min(bytes.count, utf16Window) & ~1
         guard count >= 8 else { return false }
         var nuls = (even: 0, odd: 0)
         for index in stride(from: 0, to: count, by: 2) {
