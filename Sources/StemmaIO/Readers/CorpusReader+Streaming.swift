@@ -7,6 +7,8 @@ extension CorpusReader {
     package static func transcript(of bytes: [UInt8], named name: String, readSizes: [Int] = [],
                                    options: CorpusOptions = CorpusOptions()) -> [String] {
         var lines: [String] = []
+        var options = options
+        options.chunkSize = max(4_096, bytes.count + 1)  // one read for the whole
         let reader = CorpusReader(inputs: [], options: options)
         do {
             let stream = try ByteStream(path: name, bytes: bytes, readSizes: readSizes)
@@ -37,5 +39,29 @@ extension CorpusReader {
         let extra = record.extra.map { "\($0.key)=\(String(decoding: $0.json, as: UTF8.self))" }
         return "record \(record.id.debugDescription) \(String(decoding: record.text, as: UTF8.self).debugDescription) "
             + "\(metadata.joined(separator: " ")) [\(extra.joined(separator: ", "))] at \(record.location)"
+    }
+}
+
+extension CorpusReader {
+    /// The check the fuzz targets (`Fuzz/`) and their corpus replay run on one input: read as
+    /// `format` (`jsonl` or `csv`), whole and in several patterns of small reads, with and without
+    /// a small record limit, it must give the same everywhere. Returns the first difference.
+    package static func fuzzDisagreement(in bytes: [UInt8], format: String) -> String? {
+        // A pattern of read sizes drawn from the input itself, so that a fuzzer can steer the cuts.
+        var derived: [Int] = []
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in bytes.prefix(64) {
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3
+            derived.append(1 + Int(hash >> 60))
+        }
+        let patterns = [[1], [2, 3, 1], [7], derived.isEmpty ? [5] : derived]
+        for options in [CorpusOptions(), CorpusOptions(maxRecordBytes: 40)] {
+            for sizes in patterns {
+                if let difference = streamingDisagreement(in: bytes, named: "fuzz.\(format)", readSizes: sizes, options: options) {
+                    return "maxRecordBytes \(options.maxRecordBytes): \(difference)"
+                }
+            }
+        }
+        return nil
     }
 }

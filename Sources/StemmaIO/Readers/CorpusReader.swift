@@ -142,7 +142,8 @@ struct ReadContext {
     func readTextFile(_ stream: ByteStream, id: String, prefix: [UInt8] = []) throws {
         let bytes: [UInt8]
         do {
-            bytes = try TextInput.readChecked(stream, prefix: prefix, lossy: options.lossy, maximumBytes: options.maxRecordBytes)
+            bytes = try TextInput.readChecked(stream, prefix: prefix, lossy: options.lossy, maximumBytes: options.maxRecordBytes,
+                                                chunk: options.chunkSize)
         } catch let error as ReadError where !Self.isStreamFailure(error) {
             try report(CorpusIssue(error: error, isSkipped: true))
             return

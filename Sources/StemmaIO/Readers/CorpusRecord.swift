@@ -66,6 +66,10 @@ public struct CorpusOptions: Sendable {
     /// When not empty, the sizes of the reads from every input (cycled), for tests that cut
     /// records at every place; see ``ByteStream``.
     var readSizes: [Int] = []
+    /// The bytes asked of an input per read, and a JSONL line buffer's first size. Small for
+    /// fuzzing, where a 1 MiB buffer a stream (zeroed, under AddressSanitizer) cost more than the
+    /// reading.
+    var chunkSize = LineSplitter.chunk
 
     public init(idField: String = "id", textField: String = "text", lossy: Bool = false, followLinks: Bool = false,
                 maxRecordBytes: Int = CorpusOptions.defaultMaxRecordBytes) {

@@ -27,10 +27,14 @@ struct LineSplitter {
     /// Whether the rest of an over-long line is being skipped.
     private var discarding = false
 
-    init(stream: ByteStream, prefix: [UInt8] = [], maximumLineBytes: Int = .max) {
+    /// The size the buffer starts at, and the least free space it grows to before a read.
+    private let readChunk: Int
+
+    init(stream: ByteStream, prefix: [UInt8] = [], maximumLineBytes: Int = .max, chunk: Int = LineSplitter.chunk) {
         self.stream = stream
         self.maximumLineBytes = maximumLineBytes
-        buffer = Buffer(capacity: prefix.count + Self.chunk)
+        readChunk = max(16, chunk)
+        buffer = Buffer(capacity: prefix.count + readChunk)
         _ = buffer.bytes.initialize(from: prefix)
         end = prefix.count
         // Offsets count from the start of the file, before a byte order mark the stream skipped.
@@ -96,7 +100,7 @@ struct LineSplitter {
                 dropped += start
                 start = 0
             }
-            if buffer.bytes.count - end < Self.chunk / 2 { buffer.grow(toAtLeast: end + Self.chunk) }
+            if buffer.bytes.count - end < readChunk / 2 { buffer.grow(toAtLeast: end + readChunk) }
             let free = UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer.bytes[end...]))
             let count = try stream.read(into: free)
             end += count

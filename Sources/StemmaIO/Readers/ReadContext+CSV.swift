@@ -24,7 +24,7 @@ extension ReadContext {
         var more = true
         while more {
             chunk.removeAll(keepingCapacity: true)
-            more = try stream.read(into: &chunk)
+            more = try stream.read(into: &chunk, maximum: options.chunkSize)
             try chunk.withUnsafeBufferPointer { try scanner.scan($0, handle) }
         }
         try scanner.finish(handle)

@@ -21,7 +21,8 @@ extension ReadContext {
             let bytes: [UInt8]
             do {
                 stream = try open(path)
-                bytes = try TextInput.readChecked(stream, lossy: options.lossy, maximumBytes: options.maxRecordBytes)
+                bytes = try TextInput.readChecked(stream, lossy: options.lossy, maximumBytes: options.maxRecordBytes,
+                                                chunk: options.chunkSize)
             } catch let error as ReadError {
                 try report(CorpusIssue(error: error, isSkipped: true))
                 continue

@@ -3,7 +3,7 @@ import StemmaCore
 
 extension ReadContext {
     func readJSONL(_ stream: ByteStream, prefix: [UInt8] = []) throws {
-        var lines = LineSplitter(stream: stream, prefix: prefix, maximumLineBytes: options.maxRecordBytes)
+        var lines = LineSplitter(stream: stream, prefix: prefix, maximumLineBytes: options.maxRecordBytes, chunk: options.chunkSize)
         while try lines.next({ line, number, offset in
             let origin = stream.isPlainFile ? RecordOrigin(path: stream.path, offset: offset, length: line.count, kind: .jsonLine) : nil
             try readJSONLine(line, number: number, path: stream.path, origin: origin)

@@ -31,18 +31,19 @@ public struct TextInput: Sendable {
     /// was seen, a 1.6 GB peak (issue 11); now it stops after the first chunk.
     ///
     /// - Throws: ``ReadError``.
-    static func readChecked(_ stream: ByteStream, prefix: [UInt8] = [], lossy: Bool, maximumBytes: Int) throws -> [UInt8] {
+    static func readChecked(_ stream: ByteStream, prefix: [UInt8] = [], lossy: Bool, maximumBytes: Int,
+                            chunk: Int = LineSplitter.chunk) throws -> [UInt8] {
         var bytes = prefix
         var checked = 0
         var more = true
         while more {
-            more = try stream.read(into: &bytes)
+            more = try stream.read(into: &bytes, maximum: chunk)
             guard bytes.count <= maximumBytes else { throw ReadError(file: stream.path, reason: .tooLarge(maximumBytes)) }
             if let nul = bytes[checked...].withUnsafeBufferPointer({ fresh in
                 fresh.baseAddress.flatMap { base in memchr(base, 0, fresh.count).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } }
             }) {
                 // What `looksLikeUTF16` looks at, however the reads fell.
-                while more && bytes.count < utf16Window { more = try stream.read(into: &bytes) }
+                while more && bytes.count < utf16Window { more = try stream.read(into: &bytes, maximum: chunk) }
                 let isUTF16 = bytes.withUnsafeBufferPointer { looksLikeUTF16($0) }
                 throw ReadError(file: stream.path, offset: checked + nul, reason: isUTF16 ? .utf16 : .binary)
             }
