@@ -87,4 +87,13 @@ import Testing
             "\(issues[0].error.file): line 4: id contains the control character U+0009 (skipped)",
         ])
     }
+
+    /// As for JSONL keys, the first of repeated columns wins, with a warning.
+    @Test func issue11_repeatedColumnsFirstWins() throws {
+        let (records, issues) = try read(Array("id,text,text,id\na,first,second,b\n".utf8))
+        #expect(records.map(\.id) == ["a"])
+        #expect(records.first.map { String(decoding: $0.text, as: UTF8.self) } == "first")
+        #expect(issues.map(\.description).map { $0.hasSuffix("line 1: repeated column \"text\": the first is read, this one ignored") } == [true, false])
+        #expect(issues.count == 2 && issues.allSatisfy { !$0.isSkipped })
+    }
 }

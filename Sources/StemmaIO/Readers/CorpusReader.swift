@@ -5,16 +5,20 @@ import StemmaCore
 ///
 /// - A directory: every `.txt`, `.md` (or `.txt.gz`, `.md.gz`) file below it, in path order; the id
 ///   is the path relative to the directory. Hidden files are skipped; binary files are skipped with
-///   a warning.
+///   a warning. A linked directory given as the input is followed; links inside only with
+///   ``CorpusOptions/followLinks``. Entries that cannot be read are reported and skipped.
 /// - `.jsonl`, `.ndjson`: one JSON object per line with `id`, `text`, and optional `title`, `date`,
-///   `url`, `source`; other members pass through.
+///   `url`, `source`; other members pass through, checked to be valid JSON. Of repeated keys the
+///   first is read, with a warning.
 /// - `.csv`: a header row naming the same fields.
 /// - `.txt`, `.md`: one document whose id is the path.
 /// - Any of these gzip-compressed (`.gz`), and `-` for standard input (JSONL if it starts with `{`,
-///   else one text document).
+///   else one text document). A leading UTF-8 byte order mark is dropped everywhere.
 ///
-/// Memory holds one chunk and one record at a time. Bad records are reported and skipped; a
-/// duplicate id is reported and the later record gets the id `ID#2` (`#3`, …), so no record is lost.
+/// Memory holds one chunk and one record at a time, and a record over
+/// ``CorpusOptions/maxRecordBytes`` is skipped. Bad records (and ids that break ``DocumentID``'s
+/// rule) are reported and skipped; a duplicate id is reported and the later record gets the id
+/// `ID#2` (`#3`, …), so no record is lost.
 public final class CorpusReader {
     public let inputs: [String]
     public let options: CorpusOptions

@@ -17,6 +17,10 @@ extension ReadContext {
                         throw ReadError(file: stream.path, line: line, reason: .malformed("the header has no \"\(options.textField)\" column"))
                     }
                     header = names
+                    for (position, name) in names.enumerated() where names[..<position].contains(name) {
+                        try report(CorpusIssue(error: ReadError(file: stream.path, line: line, reason: .malformed(
+                            "repeated column \"\(name)\": the first is read, this one ignored")), isSkipped: false))
+                    }
                 }
             }
         }
