@@ -71,7 +71,9 @@ public final class ByteStream {
         var head = [UInt8](repeating: 0, count: 3)
         var count = 0
         while count < 3 {
-            let read = try head.withUnsafeMutableBytes { try readSource(into: UnsafeMutableRawBufferPointer(rebasing: $0[count...])) }
+            let read = try head.withUnsafeMutableBytes { head in
+                try readSource(into: UnsafeMutableRawBufferPointer(rebasing: head[count...]))
+            }
             if read == 0 { break }
             count += read
         }
@@ -165,7 +167,10 @@ public final class ByteStream {
         switch source {
         case .memory(let bytes, let offset):
             let count = min(destination.count, bytes.count - offset)
-            bytes.withUnsafeBytes { UnsafeMutableRawBufferPointer(rebasing: destination[..<count]).copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[offset..<(offset + count)])) }
+            bytes.withUnsafeBytes { all in
+                UnsafeMutableRawBufferPointer(rebasing: destination[..<count])
+                    .copyMemory(from: UnsafeRawBufferPointer(rebasing: all[offset..<(offset + count)]))
+            }
             source = .memory(bytes, offset + count)
             finished = count == 0
             return count

@@ -96,7 +96,8 @@ struct CSVRecordScanner {
                 }
             case .quoted:
                 let rest = total - index
-                let quote = memchr(base + index, Int32(UInt8(ascii: "\"")), rest).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) }
+                let quote = memchr(base + index, Int32(UInt8(ascii: "\"")), rest)
+                    .map { UnsafeRawPointer($0) - UnsafeRawPointer(base) }
                 let end = quote ?? total
                 let run = UnsafeBufferPointer(rebasing: bytes[index..<end])
                 line += Self.newlines(in: run)
@@ -129,7 +130,7 @@ struct CSVRecordScanner {
                 }
                 let lastLine = line
                 line += 1
-                try emit(.malformed(oversized ? .tooLarge(maximumRecordBytes) : .malformed(reason), line: recordLine, lastLine: lastLine))
+                try emit(skipped(reason, lastLine: lastLine))
                 startRecord()
                 index = UnsafeRawPointer(newline) - UnsafeRawPointer(base) + 1
             }
@@ -141,15 +142,13 @@ struct CSVRecordScanner {
         let lastLine = lastByte == 0x0A ? line - 1 : line
         switch state {
         case .quoted:
-            try emit(.malformed(oversized ? .tooLarge(maximumRecordBytes) : .malformed("unterminated quoted field"),
-                                line: recordLine, lastLine: lastLine))
+            try emit(skipped("unterminated quoted field", lastLine: lastLine))
         case .malformed(let reason):
-            try emit(.malformed(oversized ? .tooLarge(maximumRecordBytes) : .malformed(reason), line: recordLine, lastLine: lastLine))
+            try emit(skipped(reason, lastLine: lastLine))
         case .fieldStart, .unquoted, .quoteInQuoted:
             guard inRecord else { break }
             endField()
-            try emit(oversized ? .malformed(.tooLarge(maximumRecordBytes), line: recordLine, lastLine: lastLine)
-                : .record(fields, line: recordLine, lastLine: lastLine))
+            try emit(finished(lastLine: lastLine))
         }
         startRecord()
     }
@@ -157,11 +156,20 @@ struct CSVRecordScanner {
     /// Ends the record at the `\n` or `\r` at `index`; returns the offset after it.
     private mutating func endRecord(at index: Int, in bytes: UnsafeBufferPointer<UInt8>, _ emit: (Outcome) throws -> Void) throws -> Int {
         endField()
-        try emit(oversized ? .malformed(.tooLarge(maximumRecordBytes), line: recordLine, lastLine: line)
-            : .record(fields, line: recordLine, lastLine: line))
+        try emit(finished(lastLine: line))
         if bytes[index] == 0x0A { line += 1 } else { afterCR = true }
         startRecord()
         return index + 1
+    }
+
+    /// The record just ended: its fields, or the limit it passed.
+    private func finished(lastLine: Int) -> Outcome {
+        oversized ? skipped("", lastLine: lastLine) : .record(fields, line: recordLine, lastLine: lastLine)
+    }
+
+    /// A skipped record: why, unless it passed the limit, which is then the reason.
+    private func skipped(_ reason: String, lastLine: Int) -> Outcome {
+        .malformed(oversized ? .tooLarge(maximumRecordBytes) : .malformed(reason), line: recordLine, lastLine: lastLine)
     }
 
     private mutating func startRecord() {
