@@ -34,5 +34,12 @@ if [ -n "$(ls "$merged")" ]; then
     cp "$merged"/* "$corpus"/
 fi
 rm -rf "$merged"
+# Keep the committed corpus small (< 200 files, < 1 MB): the 60 smallest found inputs and the 20
+# largest, beside the hand-made seeds and any crashes.
+found=$(ls -S "$corpus" | grep -v -E '^(seed|crash|leak|timeout)-' || true)
+count=$(printf '%s\n' "$found" | grep -c . || true)
+if [ "$count" -gt 80 ]; then
+    printf '%s\n' "$found" | sed -n "21,$((count - 60))p" | (cd "$corpus" && xargs rm -f)
+fi
 echo "$corpus: $(ls "$corpus" | wc -l) inputs"
 exit $status
