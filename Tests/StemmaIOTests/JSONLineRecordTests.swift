@@ -36,6 +36,16 @@ import Testing
         #expect(try RecordFetcher(options: CorpusOptions()).text(at: origin) == records[0].text)
     }
 
+    /// Past 16 members repeats are found with a set; the rule is the same.
+    @Test func issue11_repeatedKeysAmongManyMembers() throws {
+        let members = (0..<20).map { "\"m\($0)\":\($0)" }.joined(separator: ",")
+        let (_, records, issues) = try read("{\"text\":\"first\",\(members),\"m3\":99,\"text\":\"second\"}\n")
+        #expect(records.first.map { String(decoding: $0.text, as: UTF8.self) } == "first")
+        #expect(records.first?.extra.count == 20)
+        #expect(issues.map { $0.description.contains("repeated key \"m3\"") } == [true, false])
+        #expect(issues.count == 2 && issues[1].description.contains("repeated key \"text\""))
+    }
+
     @Test func issue11_deeplyNestedLineIsSkippedAndReadingGoesOn() throws {
         let deep = String(repeating: "[", count: 80_000) + String(repeating: "]", count: 80_000)
         let (path, records, issues) = try read("{\"id\":\"a\",\"text\":\"x\",\"m\":\(deep)}\n{\"id\":\"b\",\"text\":\"y\"}\n")

@@ -33,8 +33,7 @@ struct JSONLineRecord {
         var text: [UInt8]?
         var warnings: [String] = []
         // Repeats are found by comparing keys: no set to allocate for the usual handful of members.
-        let manyMembers = members.count > 16 ? Set<String>(minimumCapacity: members.count) : nil
-        var seen = manyMembers
+        var seen: Set<String>? = members.count > 16 ? Set(minimumCapacity: members.count) : nil
         for (position, (key, value)) in members.enumerated() {
             let isRepeat: Bool
             if seen != nil {
