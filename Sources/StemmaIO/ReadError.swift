@@ -10,6 +10,11 @@ public struct ReadError: Error, CustomStringConvertible, Equatable {
         case binary
         /// A byte sequence that is not UTF-8; `--lossy` replaces such bytes.
         case invalidUTF8
+        /// UTF-16 text (a UTF-16 byte order mark, or NULs in every other byte), which Stemma does
+        /// not convert: saying "binary" sent users looking for the wrong problem.
+        case utf16
+        /// A record or file over ``CorpusOptions/maxRecordBytes``: the limit.
+        case tooLarge(Int)
         case malformed(String)
     }
 
@@ -18,18 +23,21 @@ public struct ReadError: Error, CustomStringConvertible, Equatable {
     public var offset: Int?
     /// The line of the problem, for line-based formats.
     public var line: Int?
+    /// The last line of a problem spanning several (a CSV record whose quote swallowed lines).
+    public var lastLine: Int?
     public var reason: Reason
 
-    public init(file: String, offset: Int? = nil, line: Int? = nil, reason: Reason) {
+    public init(file: String, offset: Int? = nil, line: Int? = nil, lastLine: Int? = nil, reason: Reason) {
         self.file = file
         self.offset = offset
         self.line = line
+        if let line, let lastLine, lastLine > line { self.lastLine = lastLine } else { self.lastLine = nil }
         self.reason = reason
     }
 
     public var description: String {
         var parts = [file]
-        if let line { parts.append("line \(line)") }
+        if let line { parts.append(lastLine.map { "lines \(line)–\($0)" } ?? "line \(line)") }
         if let offset { parts.append("byte \(offset)") }
         switch reason {
         case .notFound: parts.append("no such file")
@@ -37,6 +45,8 @@ public struct ReadError: Error, CustomStringConvertible, Equatable {
         case .unreadable(let message): parts.append("cannot read: \(message)")
         case .binary: parts.append("binary file (NUL byte), not text")
         case .invalidUTF8: parts.append("invalid UTF-8 (use --lossy to replace bad bytes)")
+        case .utf16: parts.append("UTF-16 text (convert to UTF-8)")
+        case .tooLarge(let limit): parts.append("larger than the limit of \(limit) bytes for one record")
         case .malformed(let message): parts.append(message)
         }
         return parts.joined(separator: ": ")

@@ -49,3 +49,44 @@ import Testing
         }
     }
 }
+
+@Suite struct JSONLineParserIssue11Tests {
+    func members(_ bytes: [UInt8]) -> Result<[(key: String, value: JSONLineParser.Value)], JSONLineParser.Failure> {
+        bytes.withUnsafeBufferPointer { line in Result { () throws(JSONLineParser.Failure) in try JSONLineParser.members(of: line) } }
+    }
+
+    func nested(_ depth: Int) -> [UInt8] {
+        Array(#"{"id":"a","text":"x","m":"#.utf8) + [UInt8](repeating: UInt8(ascii: "["), count: depth)
+            + [UInt8](repeating: UInt8(ascii: "]"), count: depth) + [UInt8(ascii: "}")]
+    }
+
+    /// 80,000 levels overflowed the stack of the recursive skip; now the depth is capped.
+    @Test func issue11_deeplyNestedMember() throws {
+        guard case .failure(let failure) = members(nested(80_000)) else {
+            Issue.record("an 80,000-deep member was accepted")
+            return
+        }
+        #expect(failure.reason == "arrays and objects nested deeper than 512 levels")
+        #expect(failure.offset == #"{"id":"a","text":"x","m":"#.utf8.count + 512)
+        #expect((try? members(nested(512)).get())?.count == 3)
+        // Deep objects too, and mixed.
+        let objects = Array(String(repeating: #"{"k":["#, count: 300).utf8)
+        #expect(throws: JSONLineParser.Failure.self) { try members(Array(#"{"text":"x","m":"#.utf8) + objects).get() }
+    }
+
+    @Test(arguments: ["1.2.3", "--5", "0123", "1e", ".5", "1.", "-", "+1", "1e+", "01", "-01", "1.5e3.2", "0x10", "NaN",
+                      "tru", "nul", "falsey", "[1,]", "[,1]", "{\"a\"}", "{\"a\":1,}", "{1:2}", "\"\\x\"", "\"\\u12G4\"", "[1 2]"])
+    func issue11_invalidMemberValues(value: String) {
+        guard case .failure = members(Array(#"{"text":"x","extra":\#(value)}"#.utf8)) else {
+            Issue.record("\(value) passed as JSON")
+            return
+        }
+    }
+
+    @Test(arguments: ["0", "-0", "-0.5e+10", "1E5", "12.25", "1e-7", "true", "null",
+                      #"[1, 2.5, {"a": [true, false, null]}, "\u00e9\n"]"#, "{}", "[]", #"{"a":{"b":{}}}"#])
+    func issue11_validMemberValuesPassThrough(value: String) throws {
+        let decoded = try members(Array(#"{"text":"x","extra": \#(value) }"#.utf8)).get()
+        #expect(decoded.last?.value == .raw(Array(value.utf8)))
+    }
+}

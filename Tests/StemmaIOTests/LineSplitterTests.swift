@@ -84,4 +84,19 @@ import Testing
         #expect(try lines(of: []).isEmpty)
         #expect(try lines(of: [0x0A]) == [Line(bytes: [], number: 1, offset: 0)])
     }
+
+    /// Lines over the limit are reported by number and not kept, whatever the reads and the
+    /// buffer size (issue 11: a gzip bomb's one line grew to 1 GB).
+    @Test(arguments: [[1], [3, 16, 2], [1 << 20]])
+    func issue11_linesOverTheLimit(readSizes: [Int]) throws {
+        let bytes = Array("short\n0123456789\r\n01234567890\n\(String(repeating: "x", count: 200))\nafter\n0123456789\r".utf8)
+        let stream = try ByteStream(path: "-", bytes: bytes, readSizes: readSizes)
+        var splitter = LineSplitter(stream: stream, maximumLineBytes: 10, chunk: 16)
+        var kept: [String] = []
+        var tooLong: [Int] = []
+        while try splitter.next({ line, number, _ in kept.append("\(number):\(String(decoding: line, as: UTF8.self))") },
+                                tooLong: { tooLong.append($0) }) {}
+        #expect(kept == ["1:short", "2:0123456789", "5:after"])
+        #expect(tooLong == [3, 4, 6])  // the last: 11 bytes, its `\r` kept without a `\n` after it
+    }
 }

@@ -31,20 +31,25 @@ import Testing
     @Test(arguments: 0..<200) func csvScannerNeverTraps(seed: Int) {
         var rng = SplitMix64(seed: UInt64(seed))
         let bytes = randomBytes(&rng, from: Array("ab,\"\n\r x".utf8), count: Int(rng.next() % 60))
-        bytes.withUnsafeBufferPointer { buffer in
-            var offset = 0
-            var steps = 0
-            while offset < buffer.count, steps < 100 {
-                steps += 1
-                switch CSVRecordScanner.record(in: buffer, from: offset, isFinal: true) {
-                case .record(_, let end), .malformed(_, let end):
-                    #expect(end > offset && end <= buffer.count)
-                    offset = end
-                case .incomplete:
-                    offset = buffer.count
-                }
+        var scanner = CSVRecordScanner()
+        var lastLine = 0
+        func check(_ outcome: CSVRecordScanner.Outcome) {
+            switch outcome {
+            case .record(_, let line, let last), .malformed(_, let line, let last):
+                #expect(line >= lastLine && last >= line)
+                lastLine = last
             }
         }
+        bytes.withUnsafeBufferPointer { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let end = min(buffer.count, offset + 1 + Int(rng.next() % 7))
+                try? scanner.scan(UnsafeBufferPointer(rebasing: buffer[offset..<end]), check)
+                offset = end
+            }
+        }
+        try? scanner.finish(check)
+        #expect(lastLine <= bytes.filter { $0 == 0x0A }.count + 1)
     }
 
     @Test(arguments: 0..<200) func utf8ValidationAgreesWithTheStandardLibrary(seed: Int) {

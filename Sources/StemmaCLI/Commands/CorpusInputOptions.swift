@@ -16,7 +16,10 @@ struct CorpusInputOptions: ParsableArguments {
     @Flag(help: "Stop at the first bad record instead of reporting and skipping it.")
     var strict = false
 
-    var corpus: CorpusOptions { CorpusOptions(idField: idField, textField: textField, lossy: lossy) }
+    @Flag(help: "Follow symbolic links inside input directories (a linked input is always followed).")
+    var follow = false
+
+    var corpus: CorpusOptions { CorpusOptions(idField: idField, textField: textField, lossy: lossy, followLinks: follow) }
 
     /// Reports a bad record on standard error, or stops at it under `--strict`.
     func report(_ issue: CorpusIssue) throws {

@@ -8,18 +8,31 @@ import Foundation
 /// `gzread`, which decompresses gzip and passes other bytes through as they are.
 public final class ByteStream {
     public let path: String
-    private let source: Source
+    private var source: Source
     private var finished = false
     /// Bytes read so far from a plain file: the offset of the next read, for error messages.
     private var position = 0
     /// The chunk that ``read(into:maximum:)`` reads into before appending.
     private var scratch: UnsafeMutableRawBufferPointer?
+    /// Bytes read ahead to look for a byte order mark, handed out before anything else.
+    private var pending: [UInt8] = []
+    /// The length of the UTF-8 byte order mark skipped at the start (0 or 3): the stream's first
+    /// byte is this far into the file.
+    public private(set) var startOffset = 0
+    /// When not empty, each read returns at most the next of these counts (cycling), so that tests
+    /// and fuzzers see records cut at every possible place.
+    var readSizes: [Int] = []
+    private var readCount = 0
 
     private enum Source {
         /// A regular file read as it is, by its descriptor.
         case plain(Int32)
         case zlib(gzFile)
+        /// Bytes in memory, for tests and fuzzers: the bytes and the offset of the next read.
+        case memory([UInt8], Int)
     }
+
+    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     /// Opens `path`, or standard input for `-`.
     ///
@@ -40,6 +53,37 @@ public final class ByteStream {
             source = try Self.source(path)
         }
         if case .zlib(let file) = source { gzbuffer(file, 1 << 17) }
+        try skipByteOrderMark()
+    }
+
+    /// A stream over bytes in memory, read as standard input would be, under the name `path`.
+    init(path: String, bytes: [UInt8], readSizes: [Int] = []) throws {
+        self.path = path
+        self.source = .memory(bytes, 0)
+        self.readSizes = readSizes
+        try skipByteOrderMark()
+    }
+
+    /// Drops a leading UTF-8 byte order mark, as Excel and Notepad write: it hid a CSV header's
+    /// first column and made JSONL on standard input look like text (issue 11). Every reader reads
+    /// through here, so none sees one.
+    private func skipByteOrderMark() throws {
+        var head = [UInt8](repeating: 0, count: 3)
+        var count = 0
+        while count < 3 {
+            let read = try head.withUnsafeMutableBytes { head in
+                try readSource(into: UnsafeMutableRawBufferPointer(rebasing: head[count...]))
+            }
+            if read == 0 { break }
+            count += read
+        }
+        if count == 3 && head == Self.byteOrderMark {
+            startOffset = 3
+        } else {
+            pending = Array(head[..<count])
+        }
+        // The end of a short input is read again, as the end, by the next read.
+        finished = false
     }
 
     /// A regular file without the gzip magic bytes (`1F 8B`, which is how zlib tells) is plain.
@@ -72,6 +116,7 @@ public final class ByteStream {
         switch source {
         case .plain: return true
         case .zlib(let file): return path != "-" && gzdirect(file) != 0
+        case .memory: return false
         }
     }
 
@@ -79,6 +124,7 @@ public final class ByteStream {
         switch source {
         case .plain(let descriptor): close(descriptor)
         case .zlib(let file): gzclose(file)
+        case .memory: break
         }
         scratch?.deallocate()
     }
@@ -102,8 +148,32 @@ public final class ByteStream {
     ///
     /// - Throws: ``ReadError`` for an unreadable file or a corrupt or truncated gzip stream.
     func read(into destination: UnsafeMutableRawBufferPointer) throws -> Int {
+        var destination = destination
+        if !readSizes.isEmpty {
+            let limit = max(1, readSizes[readCount % readSizes.count])
+            readCount += 1
+            destination = UnsafeMutableRawBufferPointer(rebasing: destination[..<min(destination.count, limit)])
+        }
+        guard !pending.isEmpty, destination.count > 0 else { return try readSource(into: destination) }
+        // The bytes read ahead, and as many more as fit, so that a read is not cut short by them.
+        let count = min(destination.count, pending.count)
+        destination.copyBytes(from: pending[..<count])
+        pending.removeFirst(count)
+        return count + (try readSource(into: UnsafeMutableRawBufferPointer(rebasing: destination[count...])))
+    }
+
+    private func readSource(into destination: UnsafeMutableRawBufferPointer) throws -> Int {
         guard !finished, let base = destination.baseAddress, destination.count > 0 else { return 0 }
         switch source {
+        case .memory(let bytes, let offset):
+            let count = min(destination.count, bytes.count - offset)
+            bytes.withUnsafeBytes { all in
+                UnsafeMutableRawBufferPointer(rebasing: destination[..<count])
+                    .copyMemory(from: UnsafeRawBufferPointer(rebasing: all[offset..<(offset + count)]))
+            }
+            source = .memory(bytes, offset + count)
+            finished = count == 0
+            return count
         case .plain(let descriptor):
             while true {
                 let count = readDescriptor(descriptor, base, destination.count)

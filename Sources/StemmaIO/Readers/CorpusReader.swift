@@ -5,16 +5,20 @@ import StemmaCore
 ///
 /// - A directory: every `.txt`, `.md` (or `.txt.gz`, `.md.gz`) file below it, in path order; the id
 ///   is the path relative to the directory. Hidden files are skipped; binary files are skipped with
-///   a warning.
+///   a warning. A linked directory given as the input is followed; links inside only with
+///   ``CorpusOptions/followLinks``. Entries that cannot be read are reported and skipped.
 /// - `.jsonl`, `.ndjson`: one JSON object per line with `id`, `text`, and optional `title`, `date`,
-///   `url`, `source`; other members pass through.
+///   `url`, `source`; other members pass through, checked to be valid JSON. Of repeated keys the
+///   first is read, with a warning.
 /// - `.csv`: a header row naming the same fields.
 /// - `.txt`, `.md`: one document whose id is the path.
 /// - Any of these gzip-compressed (`.gz`), and `-` for standard input (JSONL if it starts with `{`,
-///   else one text document).
+///   else one text document). A leading UTF-8 byte order mark is dropped everywhere.
 ///
-/// Memory holds one chunk and one record at a time. Bad records are reported and skipped; a
-/// duplicate id is reported and the later record gets the id `ID#2` (`#3`, …), so no record is lost.
+/// Memory holds one chunk and one record at a time, and a record over
+/// ``CorpusOptions/maxRecordBytes`` is skipped. Bad records (and ids that break ``DocumentID``'s
+/// rule) are reported and skipped; a duplicate id is reported and the later record gets the id
+/// `ID#2` (`#3`, …), so no record is lost.
 public final class CorpusReader {
     public let inputs: [String]
     public let options: CorpusOptions
@@ -76,15 +80,20 @@ struct ReadContext {
 
     mutating func read(_ input: String) throws {
         var isDirectory: ObjCBool = false
+        // `fileExists` follows a symbolic link: a linked directory given as an input is read.
         if input != "-", FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory), isDirectory.boolValue {
             try readDirectory(input)
             return
         }
-        let stream = try ByteStream(path: input)
-        switch CorpusReader.format(of: input) {
+        try read(try open(input), name: input)
+    }
+
+    /// Reads one opened input by the format its name tells.
+    func read(_ stream: ByteStream, name: String) throws {
+        switch CorpusReader.format(of: name) {
         case .jsonl: try readJSONL(stream)
         case .csv: try readCSV(stream)
-        case .text: try readTextFile(stream, id: input)
+        case .text: try readTextFile(stream, id: name)
         case nil:
             // Standard input or an unknown extension: JSONL if it starts with `{`.
             var head: [UInt8] = []
@@ -92,9 +101,15 @@ struct ReadContext {
             if head.first(where: { !($0 == 0x20 || (0x09...0x0D).contains($0)) }) == UInt8(ascii: "{") {
                 try readJSONL(stream, prefix: head)
             } else {
-                try readTextFile(stream, id: input, prefix: head)
+                try readTextFile(stream, id: name, prefix: head)
             }
         }
+    }
+
+    func open(_ path: String) throws -> ByteStream {
+        let stream = try ByteStream(path: path)
+        stream.readSizes = options.readSizes
+        return stream
     }
 
     /// Checks a record's text: binary text is skipped, invalid UTF-8 skipped or replaced.
@@ -117,37 +132,33 @@ struct ReadContext {
         text.withUnsafeBufferPointer { MetadataMarker.leadingDate(in: $0)?.date }
     }
 
-    func emit(_ record: CorpusRecord) throws {
+    /// Hands a record on, unless its id breaks ``DocumentID``'s rule; `path` and `line` place it.
+    func emit(_ record: CorpusRecord, path: String, line: Int? = nil) throws {
+        if let problem = DocumentID.problem(with: record.id) {
+            try report(CorpusIssue(error: ReadError(file: path, line: line, reason: .malformed(problem)), isSkipped: true))
+            return
+        }
         var record = record
         record.id = try reader.uniqueID(record.id, location: record.location, report: report)
         try body(record)
     }
 
     func readTextFile(_ stream: ByteStream, id: String, prefix: [UInt8] = []) throws {
-        var bytes = prefix
-        while try stream.read(into: &bytes) {}
+        let bytes: [UInt8]
+        do {
+            bytes = try TextInput.readChecked(stream, prefix: prefix, lossy: options.lossy, maximumBytes: options.maxRecordBytes,
+                                                chunk: options.chunkSize)
+        } catch let error as ReadError where !Self.isStreamFailure(error) {
+            try report(CorpusIssue(error: error, isSkipped: true))
+            return
+        }
         guard let text = try validatedText(bytes, location: stream.path) else { return }
-        try emit(CorpusRecord(id: id, text: text, date: Self.markerDate(text), location: stream.path))
+        try emit(CorpusRecord(id: id, text: text, date: Self.markerDate(text), location: stream.path), path: stream.path)
     }
 
-    mutating func readDirectory(_ root: String) throws {
-        let rootURL = URL(fileURLWithPath: root).standardizedFileURL
-        guard let enumerator = FileManager.default.enumerator(
-            at: rootURL, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
-        else { throw ReadError(file: root, reason: .unreadable("cannot list the directory")) }
-        var files: [String] = []
-        for case let url as URL in enumerator where CorpusReader.format(of: url.path) == .text {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-            let relative = String(url.standardizedFileURL.path.dropFirst(rootURL.path.count).drop { $0 == "/" })
-            files.append(relative)
-        }
-        for relative in files.sorted() {
-            let path = rootURL.appendingPathComponent(relative).path
-            let bytes = try ByteStream(path: path).readAll()
-            guard let text = try validatedText(bytes, location: path) else { continue }
-            var record = CorpusRecord(id: relative, text: text, date: Self.markerDate(text), location: path)
-            if !path.hasSuffix(".gz") { record.origin = RecordOrigin(path: path, offset: 0, length: bytes.count, kind: .textFile) }
-            try emit(record)
-        }
+    /// Whether an error is the input failing (unreadable, corrupt gzip) rather than its content.
+    static func isStreamFailure(_ error: ReadError) -> Bool {
+        if case .unreadable = error.reason { return true }
+        return false
     }
 }

@@ -54,10 +54,29 @@ public struct CorpusOptions: Sendable {
     public var textField = "text"
     /// Replace invalid UTF-8 with U+FFFD (with a warning) instead of skipping the record.
     public var lossy = false
+    /// Follow symbolic links met inside a directory (a symbolic link given as an input is always
+    /// followed), as ripgrep's `--follow`. Unfollowed links are skipped without a word.
+    public var followLinks = false
+    /// The most bytes one record may hold: a text file, or a JSONL or CSV line or record. A larger
+    /// record is reported and skipped, so that a gzip bomb (1 MB inflating to 1 GB) cannot take
+    /// the memory of a whole input (issue 11).
+    public var maxRecordBytes = CorpusOptions.defaultMaxRecordBytes
+    /// 256 MiB: far above any news article, below what a laptop can hold several of.
+    public static let defaultMaxRecordBytes = 256 << 20
+    /// When not empty, the sizes of the reads from every input (cycled), for tests that cut
+    /// records at every place; see ``ByteStream``.
+    var readSizes: [Int] = []
+    /// The bytes asked of an input per read, and a JSONL line buffer's first size. Small for
+    /// fuzzing, where a 1 MiB buffer a stream (zeroed, under AddressSanitizer) cost more than the
+    /// reading.
+    var chunkSize = LineSplitter.chunk
 
-    public init(idField: String = "id", textField: String = "text", lossy: Bool = false) {
+    public init(idField: String = "id", textField: String = "text", lossy: Bool = false, followLinks: Bool = false,
+                maxRecordBytes: Int = CorpusOptions.defaultMaxRecordBytes) {
         self.idField = idField
         self.textField = textField
         self.lossy = lossy
+        self.followLinks = followLinks
+        self.maxRecordBytes = maxRecordBytes
     }
 }

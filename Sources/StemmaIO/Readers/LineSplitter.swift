@@ -21,35 +21,76 @@ struct LineSplitter {
     /// Bytes asked of the stream per read.
     static let chunk = 1 << 20
 
-    init(stream: ByteStream, prefix: [UInt8] = []) {
+    /// The longest line handed out; longer ones are reported through `tooLong` and skipped, read
+    /// but not kept, so memory stays near this.
+    let maximumLineBytes: Int
+    /// Whether the rest of an over-long line is being skipped.
+    private var discarding = false
+
+    /// The size the buffer starts at, and the least free space it grows to before a read.
+    private let readChunk: Int
+
+    init(stream: ByteStream, prefix: [UInt8] = [], maximumLineBytes: Int = .max, chunk: Int = LineSplitter.chunk) {
         self.stream = stream
-        buffer = Buffer(capacity: prefix.count + Self.chunk)
+        self.maximumLineBytes = maximumLineBytes
+        readChunk = max(16, chunk)
+        buffer = Buffer(capacity: prefix.count + readChunk)
         _ = buffer.bytes.initialize(from: prefix)
         end = prefix.count
+        // Offsets count from the start of the file, before a byte order mark the stream skipped.
+        dropped = stream.startOffset
     }
 
     /// Calls `body` with the next line (without its `\n` or `\r\n`), its number and its byte offset in
-    /// the stream; returns false at the end.
-    mutating func next(_ body: (UnsafeBufferPointer<UInt8>, Int, Int) throws -> Void) throws -> Bool {
+    /// the stream, or `tooLong` with the number of a line over ``maximumLineBytes``; returns false
+    /// at the end.
+    ///
+    /// Which lines are too long does not depend on how the stream's reads cut them.
+    mutating func next(_ body: (UnsafeBufferPointer<UInt8>, Int, Int) throws -> Void,
+                       tooLong: (Int) throws -> Void = { _ in }) throws -> Bool {
         while true {
             let base = buffer.bytes.baseAddress.unsafelyUnwrapped  // never empty
             let from = max(start, searched)
             if from < end, let found = memchr(base + from, 0x0A, end - from) {
                 let newline = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+                if discarding {  // the end of a line reported when it passed the limit
+                    discarding = false
+                    start = newline + 1
+                    searched = start
+                    continue
+                }
                 lineNumber += 1
                 let lineEnd = newline > start && base[newline - 1] == 0x0D ? newline - 1 : newline
-                try body(UnsafeBufferPointer(start: base + start, count: lineEnd - start), lineNumber, dropped + start)
+                if lineEnd - start > maximumLineBytes {
+                    try tooLong(lineNumber)
+                } else {
+                    try body(UnsafeBufferPointer(start: base + start, count: lineEnd - start), lineNumber, dropped + start)
+                }
                 start = newline + 1
                 searched = start
                 return true
             }
             if atEnd {
-                guard start < end else { return false }
+                guard start < end, !discarding else { return false }
                 lineNumber += 1
-                try body(UnsafeBufferPointer(start: base + start, count: end - start), lineNumber, dropped + start)
+                if end - start > maximumLineBytes {
+                    try tooLong(lineNumber)
+                } else {
+                    try body(UnsafeBufferPointer(start: base + start, count: end - start), lineNumber, dropped + start)
+                }
                 start = end
                 return true
             }
+            // No newline yet. A trailing `\r` may still go, so the line is at least one byte shorter.
+            if !discarding, end - start - 1 > maximumLineBytes {
+                lineNumber += 1
+                try tooLong(lineNumber)
+                discarding = true
+                start = end
+                searched = end
+                return true
+            }
+            if discarding { start = end }
             // Drop consumed lines before reading more, so memory follows the longest line.
             searched = end
             if start > 0 {
@@ -59,7 +100,7 @@ struct LineSplitter {
                 dropped += start
                 start = 0
             }
-            if buffer.bytes.count - end < Self.chunk / 2 { buffer.grow(toAtLeast: end + Self.chunk) }
+            if buffer.bytes.count - end < readChunk / 2 { buffer.grow(toAtLeast: end + readChunk) }
             let free = UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer.bytes[end...]))
             let count = try stream.read(into: free)
             end += count

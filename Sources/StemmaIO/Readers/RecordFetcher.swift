@@ -18,15 +18,13 @@ final class RecordFetcher {
         let bytes = try read(origin)
         var raw = bytes
         if origin.kind == .jsonLine {
-            let members = try bytes.withUnsafeBufferPointer { line -> [(key: String, value: JSONLineParser.Value)] in
-                do { return try JSONLineParser.members(of: line) } catch {
+            // The same rule as the first read (the first of repeated keys wins), so that both see
+            // the same text.
+            raw = try bytes.withUnsafeBufferPointer { line -> [UInt8] in
+                do { return try JSONLineRecord(line: line, options: options).text } catch {
                     throw ReadError(file: origin.path, offset: origin.offset, reason: .malformed("changed since it was read"))
                 }
             }
-            guard case .string(let text)? = members.first(where: { $0.key == options.textField })?.value else {
-                throw ReadError(file: origin.path, offset: origin.offset, reason: .malformed("changed since it was read"))
-            }
-            raw = text
         }
         return try TextInput.decode(raw, path: origin.path, lossy: options.lossy).bytes
     }
