@@ -172,7 +172,7 @@ if ProcessInfo.processInfo.environment["Stemma_BENCHMARKS"] != nil {
 // libFuzzer targets (Fuzz/), added only for Fuzz/run.sh, which sets Stemma_FUZZ and builds with
 // -sanitize=fuzzer: libFuzzer supplies their `main`, so a plain build could not link them.
 if ProcessInfo.processInfo.environment["Stemma_FUZZ"] != nil {
-    for name in ["FuzzJSONL", "FuzzCSV"] {
+    for name in ["FuzzJSONL", "FuzzCSV", "FuzzDiff"] {
         package.targets.append(
             .executableTarget(name: name, dependencies: ["StemmaIO"], path: "Fuzz/\(name)", swiftSettings: swiftSettings)
         )
