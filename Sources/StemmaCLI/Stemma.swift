@@ -56,8 +56,7 @@ enum Console {
 
     /// A message on standard error. A failure to write it is ignored: there is nowhere left to say so.
     static func warnPlain(_ text: String) {
-        var line = text + "\n"
-        line.withUTF8 { _ = Glibc.write(STDERR_FILENO, $0.baseAddress, $0.count) }
+        StandardError.write(text + "\n")
     }
 
     static func warn(_ text: String) {

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import StemmaTestSupport
 import Testing
 
@@ -175,5 +176,68 @@ import Testing
     @Test func issue11_containmentOutOfRangeNamesContainment() throws {
         let run = try StemmaProcess.run(["dedup", "--containment", "2", v1, v2])
         expectOneLineError(run, containing: "--containment must be above 0 and at most 1")
+    }
+
+    // MARK: Readers, end to end
+
+    @Test func issue11_indexAddSkipsANulIDAndKeepsTheRest() throws {
+        let scratch = try ScratchDirectory(prefix: "stemma-nul")
+        let lines = [
+            #"{"id":"good1","text":"The harbor bridge opened on Monday after years of work by the city council."}"#,
+            #"{"id":"nul\u0000id","text":"Another story entirely, about the weather and the rain in spring."}"#,
+            #"{"id":"good2","text":"A third story, on the school board and its budget vote this week."}"#,
+        ]
+        let corpus = try scratch.write(Array((lines.joined(separator: "\n") + "\n").utf8), named: "corpus.jsonl")
+        let db = scratch.url.appendingPathComponent("index.db").path
+        let run = try StemmaProcess.run(["index", "add", "--db", db, corpus, "--quiet"])
+        expectOneLineError(run, status: 1, containing: "corpus.jsonl: line 2: id contains a NUL character (skipped)")
+        #expect(run.output.hasPrefix("2 added"))
+        let ids = try DatabaseQueue(path: db).read { try String.fetchAll($0, sql: "SELECT id FROM document ORDER BY id") }
+        #expect(ids == ["good1", "good2"])
+    }
+
+    @Test func issue11_deeplyNestedMemberIsSkippedAndTheRestRead() throws {
+        let scratch = try ScratchDirectory(prefix: "stemma-deep")
+        let deep = #"{"id":"deep","text":"x","m":"# + String(repeating: "[", count: 80_000) + String(repeating: "]", count: 80_000) + "}"
+        let good = #"{"id":"ok","text":"The harbor bridge opened on Monday after years of work."}"#
+        let corpus = try scratch.write(Array((deep + "\n" + good + "\n").utf8), named: "deep.jsonl")
+        let run = try StemmaProcess.run(["dedup", corpus, "--quiet", "--format", "jsonl"])
+        expectOneLineError(run, status: 1, containing: "deep.jsonl: line 1: invalid JSON at byte 540: arrays and objects nested deeper than 512 levels (skipped)")
+    }
+
+    @Test func issue11_excelCSVWithAByteOrderMarkFindsItsIDColumn() throws {
+        let scratch = try ScratchDirectory(prefix: "stemma-bom")
+        let csv = "\u{FEFF}id,text\r\na,The harbor bridge opened on Monday after years of work by the council.\r\n"
+            + "b,The harbor bridge opened on Monday after years of work by the city council.\r\n"
+        let corpus = try scratch.write(Array(csv.utf8), named: "excel.csv")
+        let run = try StemmaProcess.run(["dedup", corpus, "--quiet", "--format", "jsonl"])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        #expect(run.output.contains(#"{"type":"pair","a":"a","b":"b""#))
+        #expect(run.stderr.isEmpty)
+    }
+
+    @Test func issue11_aSymlinkedDirectoryIsRead() throws {
+        let scratch = try ScratchDirectory(prefix: "stemma-link")
+        let real = scratch.url.appendingPathComponent("real")
+        try FileManager.default.createDirectory(at: real, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Fixtures.examplePath(version: 1), toPath: real.appendingPathComponent("v1.txt").path)
+        try FileManager.default.copyItem(atPath: Fixtures.examplePath(version: 2), toPath: real.appendingPathComponent("v2.txt").path)
+        let link = scratch.url.appendingPathComponent("link").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: real.path)
+        let db = scratch.url.appendingPathComponent("index.db").path
+        let run = try StemmaProcess.run(["index", "add", "--db", db, link, "--quiet"])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        #expect(run.output.hasPrefix("2 added"))
+    }
+
+    @Test func issue11_aRecordOverTheSizeLimitIsReportedAndSkipped() throws {
+        let scratch = try ScratchDirectory(prefix: "stemma-cap")
+        let big = #"{"id":"big","text":""# + String(repeating: "word ", count: 400) + #""}"#
+        let small = #"{"id":"small","text":"The harbor bridge opened on Monday after years of work."}"#
+        let corpus = try scratch.write(Array((big + "\n" + small + "\n").utf8), named: "capped.jsonl")
+        let run = try StemmaProcess.run(["dedup", corpus, "--quiet", "--format", "jsonl", "--max-record-size", "1KB"])
+        expectOneLineError(run, status: 1, containing: "capped.jsonl: line 1:")
+        expectOneLineError(try StemmaProcess.run(["dedup", corpus, "--max-record-size", "lots"]),
+                           containing: "--max-record-size must be a size such as 64MB, not lots")
     }
 }

@@ -19,11 +19,24 @@ struct CorpusInputOptions: ParsableArguments {
     @Flag(help: "Follow symbolic links inside input directories (a linked input is always followed).")
     var follow = false
 
-    var corpus: CorpusOptions { CorpusOptions(idField: idField, textField: textField, lossy: lossy, followLinks: follow) }
+    @Option(help: ArgumentHelp("The largest record read: a text file, a JSONL line or a CSV record, e.g. 64MB (larger ones are reported and skipped).",
+                               valueName: "size"))
+    var maxRecordSize = "256MiB"
+
+    func validate() throws {
+        guard let bytes = ByteCount.parse(maxRecordSize), bytes > 0 else {
+            throw ValidationError("--max-record-size must be a size such as 64MB, not \(maxRecordSize)")
+        }
+    }
+
+    var corpus: CorpusOptions {
+        CorpusOptions(idField: idField, textField: textField, lossy: lossy, followLinks: follow,
+                      maxRecordBytes: ByteCount.parse(maxRecordSize) ?? CorpusOptions.defaultMaxRecordBytes)
+    }
 
     /// Reports a bad record on standard error, or stops at it under `--strict`.
     func report(_ issue: CorpusIssue) throws {
         if strict && issue.isSkipped { throw issue.error }
-        FileHandle.standardError.write(Data("stemma: \(issue)\n".utf8))
+        Console.warnPlain("stemma: \(issue)")
     }
 }

@@ -4,6 +4,7 @@ import Hummingbird
 import Logging
 import ServiceLifecycle
 import UnixSignals
+import StemmaIO
 import StemmaServer
 import StemmaStore
 

@@ -60,6 +60,15 @@ public enum StandardOutput {
     }
 }
 
+/// Standard error, for messages and the progress bar.
+public enum StandardError {
+    /// Writes `text`; a failure is ignored, since there is nowhere left to report it (`2>&-`).
+    public static func write(_ text: String) {
+        var text = text
+        text.withUTF8 { try? writeAll(UnsafeRawBufferPointer($0), to: STDERR_FILENO, path: "standard error") }
+    }
+}
+
 /// An output file written under a temporary name beside it and renamed into place once complete.
 ///
 /// A reader never sees a half-written file: a full disk, a killed process or an error leaves the

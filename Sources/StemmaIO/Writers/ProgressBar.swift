@@ -27,13 +27,13 @@ public final class ProgressBar: @unchecked Sendable {
             line += String(format: " · %3.0f%% · ETA %d:%02d", min(100, 100 * Double(bytes) / Double(totalBytes)),
                            Int(remaining) / 60, Int(remaining) % 60)
         }
-        FileHandle.standardError.write(Data((line + "\u{1B}[K").utf8))
+        StandardError.write(line + "\u{1B}[K")
         drawn = true
     }
 
     /// Clears the line.
     public func finish() {
-        if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if drawn { StandardError.write("\r\u{1B}[K") }
     }
 
     static func grouped(_ value: Int) -> String {
