@@ -61,7 +61,8 @@ struct Serve: AsyncParsableCommand {
         let app = try buildApplication(store: store, configuration: configuration, logger: logger) { port in
             // The one line a script waits for (and reads the port from, with --port 0).
             announcer.notice("stemma serve: listening on http://\(host):\(port) (\(counts.documents) documents in \(db))",
-                          metadata: ["auth": "\(configuration.token == nil ? "none" : "bearer token")"])
+                          metadata: ["auth": "\(configuration.token == nil ? "none" : "bearer token")",
+                                    "index": "\(store.isReadOnly ? "read-only" : "read-write")"])
         }
         // Hummingbird's runService() waits for every request in flight, however long it runs;
         // past the grace period the group cancels them, and work that polls cancellation stops.
