@@ -28,6 +28,8 @@ enum StoreFile {
         }
     }
 
+    /// Whether the folder is writable (SQLite writes the WAL beside the file) and so is the file,
+    /// when it exists.
     static func isWritable(_ path: String) -> Bool {
         let folder = folder(of: path)
         return access(folder, W_OK) == 0 && (access(path, F_OK) != 0 || access(path, W_OK) == 0)
@@ -53,7 +55,8 @@ enum StoreFile {
             return .cannotOpen(path: path, reason: String(cString: strerror(code)))
         }
         if access(path, R_OK) != 0 { return .cannotOpen(path: path, reason: String(cString: strerror(errno))) }
-        if !readOnly, access(path, W_OK) != 0 || access(folder, W_OK) != 0 {
+        if !readOnly, !isWritable(path) {
+            // errno is the failed access(2) of isWritable's.
             return .cannotOpen(path: path, reason: "read-only (\(String(cString: strerror(errno)))); commands that only read can still use it")
         }
         if let error = error as? DatabaseError {
