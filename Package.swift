@@ -129,6 +129,7 @@ var package = Package(
             name: "StemmaServerTests",
             dependencies: [
                 "StemmaServer", "StemmaStore", "StemmaIO", "StemmaCore", "StemmaTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

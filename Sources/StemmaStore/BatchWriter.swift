@@ -52,7 +52,7 @@ struct BatchWriter {
             let document = batch.documents[index], hash = batch.contentHashes[index]
             let number: Int
             if let previous = known[document.id] {
-                if previous.hash == hash { outcomes.append(.unchanged); continue }
+                if previous.hash == hash { outcomes.append(.unchanged(previous.number)); continue }
                 number = previous.number + 1
                 try db.cachedStatement(sql: """
                     UPDATE document SET latestVersion = ?, title = coalesce(?, title), date = coalesce(?, date),
@@ -82,7 +82,7 @@ struct BatchWriter {
         return latest
     }
 
-    func insertDocument(_ document: StoreDocument) throws {
+    func insertDocument(_ document: Document) throws {
         // The last guard: readers and the API refuse such ids per record, before a transaction.
         if let reason = DocumentID.problem(with: document.id) { throw StoreError.invalidDocumentID(id: document.id, reason: reason) }
         let statement = try db.cachedStatement(sql: """
@@ -98,7 +98,7 @@ struct BatchWriter {
         try check(sqlite3_step(handle), statement)
     }
 
-    func insertVersion(_ document: StoreDocument, number: Int, hash: Int64, sketch: DocumentSketcher.Sketch,
+    func insertVersion(_ document: Document, number: Int, hash: Int64, sketch: DocumentSketcher.Sketch,
                        text: TextLocation?) throws {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO documentVersion (documentId, number, contentHash, bytes, shingles, date, textBlock, textOffset, signature)

@@ -1,10 +1,10 @@
-import StemmaCore
+public import StemmaCore
 
 /// Documents sketched, hashed and banded, ready to be written: the part of an add that needs no
 /// database, so it runs on all cores and outside the write lock (while the previous batch is
 /// being written, when the caller pipelines).
 public struct PreparedBatch: Sendable {
-    let documents: [StoreDocument]
+    let documents: [Document]
     let sketches: [DocumentSketcher.Sketch]
     let contentHashes: [Int64]
     /// The LSH band keys of each document's signature.
@@ -24,7 +24,7 @@ public struct PreparedBatch: Sendable {
 extension Store {
     /// Sketches the documents for ``add(_:keepText:)-(PreparedBatch,_)``, and compresses their
     /// texts when `keepText`; thread-safe.
-    public func prepare(_ documents: [StoreDocument], keepText: Bool = true) -> PreparedBatch {
+    public func prepare(_ documents: [Document], keepText: Bool = true) -> PreparedBatch {
         let sketcher = self.sketcher, lsh = self.lsh, contentHash = self.contentHash
         let prepared = ParallelMap.map(documents, minimumCount: 32) { document -> (DocumentSketcher.Sketch, Int64, [UInt64]) in
             var scratch = DocumentSketcher.Scratch()

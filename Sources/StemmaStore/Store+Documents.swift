@@ -1,40 +1,10 @@
-import StemmaCore
+public import StemmaCore
 import Foundation
 import GRDB
 
-/// A document to index.
-public struct StoreDocument: Sendable {
-    public var id: String
-    /// Valid UTF-8.
-    public var text: [UInt8]
-    public var title: String?
-    public var date: String?
-    public var url: String?
-    public var source: String?
-
-    public init(id: String, text: [UInt8], title: String? = nil, date: String? = nil, url: String? = nil, source: String? = nil) {
-        self.id = id
-        self.text = text
-        self.title = title
-        self.date = date
-        self.url = url
-        self.source = source
-    }
-}
-
-/// What indexing a document did.
-public enum AddOutcome: Sendable, Equatable {
-    /// The same id with the same content was indexed already: nothing changed.
-    case unchanged
-    /// A new document.
-    case added
-    /// New content for a known id, recorded as this version number.
-    case newVersion(Int)
-}
-
 extension Store {
     /// Indexes documents in one transaction: a crash leaves either all of them or none.
-    public func add(_ documents: [StoreDocument], keepText: Bool = true) throws -> [AddOutcome] {
+    public func add(_ documents: [Document], keepText: Bool = true) throws -> [AddOutcome] {
         try add(prepare(documents, keepText: keepText), keepText: keepText)
     }
 

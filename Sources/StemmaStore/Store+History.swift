@@ -106,11 +106,11 @@ extension Store {
         try writer.read { db in
             var reader = StoredTextReader(db: db)
             var texts: [Int64: String] = [:]
-            let statement = try db.cachedStatement(sql: "SELECT text, textBlock, textOffset, bytes FROM documentVersion WHERE id = ?")
+            let request = VersionRow.select(StoredTextLocation.databaseSelection)
             for (count, rowID) in rowIDs.sorted().enumerated() {
                 if count % 256 == 0, isCancelled() { throw CancellationError() }
-                guard let row = try Row.fetchOne(statement, arguments: [rowID]) else { continue }
-                texts[rowID] = try reader.text(of: row)
+                guard let location = try StoredTextLocation.fetchOne(db, request.filter(key: rowID)) else { continue }
+                texts[rowID] = try reader.text(at: location)
             }
             return texts
         }

@@ -2,37 +2,23 @@ public import StemmaCore
 import Foundation
 import GRDB
 
-/// An indexed version that a text matches.
-public struct StoreMatch: Sendable, Equatable {
-    public var documentID: String
-    public var version: Int
-    public var date: String?
-    public var title: String?
-    /// Estimated Jaccard similarity of the shingle sets.
-    public var jaccard: Double
-    /// Estimated share of the query's shingles found in the indexed version.
-    public var containmentOfQuery: Double
-    /// Estimated share of the indexed version's shingles found in the query.
-    public var containmentOfIndexed: Double
-}
-
 extension Store {
     /// The indexed versions that share an LSH band with the text and reach the store's threshold,
     /// best first.
-    public func matches(for text: [UInt8], limit: Int = 20) throws -> [StoreMatch] {
+    public func matches(for text: [UInt8], limit: Int = 20) throws -> [IndexMatch] {
         let sketch = text.withUnsafeBufferPointer { bytes in
             var scratch = DocumentSketcher.Scratch()
             return sketcher.sketch(bytes, scratch: &scratch)
         }
         let keys = lsh.bandKeys(of: sketch.signature)
         return try writer.read { db in
-            var matches: [StoreMatch] = []
+            var matches: [IndexMatch] = []
             for row in try candidateRows(keys: keys, in: db) {
                 let signature = try SignatureBlob.decode(row.checked("signature"), seed: parameters.seed, permutations: parameters.permutations)
                 let jaccard = MinHasher.estimatedJaccard(sketch.signature, signature)
                 guard jaccard >= parameters.threshold else { continue }
                 let pair = SimilarPair(a: 0, b: 1, estimatedJaccard: jaccard, sizeA: sketch.shingles, sizeB: try row.checkedCount("shingles"))
-                matches.append(StoreMatch(documentID: try row.checked("documentId"), version: try row.checked("number"),
+                matches.append(IndexMatch(documentID: try row.checked("documentId"), version: try row.checked("number"),
                                           date: try row.checked("date"), title: try row.checked("title"),
                                           jaccard: jaccard, containmentOfQuery: pair.containmentAB, containmentOfIndexed: pair.containmentBA))
             }
@@ -65,19 +51,10 @@ extension Store {
     }
 }
 
-/// A family of indexed documents: versions and copies of one text.
-public struct StoreFamily: Sendable, Equatable {
-    public var name: String
-    /// Member ids, earliest dated first, then by id.
-    public var members: [String]
-    public var earliestDate: String?
-    public var latestDate: String?
-}
-
 extension Store {
     /// Families with more than one document, largest first, optionally limited to those with a
     /// member dated within `dates` or from `source`.
-    public func families(dates: DateRange? = nil, source: String? = nil) throws -> [StoreFamily] {
+    public func families(dates: DateRange? = nil, source: String? = nil) throws -> [IndexFamily] {
         try writer.read { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT family, id, date, source FROM document
@@ -88,11 +65,11 @@ extension Store {
             for row in rows {
                 grouped[try row.checked("family"), default: []].append((try row.checked("id"), try row.checked("date"), try row.checked("source")))
             }
-            let families = grouped.compactMap { name, members -> StoreFamily? in
+            let families = grouped.compactMap { name, members -> IndexFamily? in
                 let dated = members.compactMap(\.date)
                 if let dates, !dated.contains(where: dates.contains) { return nil }
                 if let source, !members.contains(where: { $0.source == source }) { return nil }
-                return StoreFamily(name: name, members: members.map(\.id), earliestDate: dated.min(), latestDate: dated.max())
+                return IndexFamily(name: name, members: members.map(\.id), earliestDate: dated.min(), latestDate: dated.max())
             }
             return families.sorted { ($0.members.count, $1.name) > ($1.members.count, $0.name) }
         }

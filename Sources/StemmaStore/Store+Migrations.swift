@@ -54,7 +54,7 @@ extension Store {
                     PRIMARY KEY (band, run)
                 ) WITHOUT ROWID;
                 """)
-            try moveBucketRows(in: db)
+            try MigrationV3.moveBucketRows(in: db)
             try db.execute(sql: "DROP TABLE lshBucket")
         }
         migrator.registerMigration("v4-text-blocks") { db in
@@ -70,30 +70,4 @@ extension Store {
         }
         return migrator
     }()
-
-    /// Rewrites the `lshBucket` rows of each band as one run, keeping the oldest 64 versions of a
-    /// bucket (lookups never took more).
-    private static func moveBucketRows(in db: Database) throws {
-        let runs = BucketRuns(db: db)
-        var band: Int?
-        var entries: [BucketEntry] = []
-        var currentKey: Int64?
-        var taken = 0
-        func flush() throws {
-            if let band, !entries.isEmpty { try runs.write(entries, band: band) }
-            entries.removeAll(keepingCapacity: true)
-        }
-        let rows = try Row.fetchCursor(db, sql: "SELECT band, bucket, version FROM lshBucket ORDER BY band, bucket, version")
-        while let row = try rows.next() {
-            let (rowBand, key, version): (Int, Int64, Int64) = (try row.checked(0), try row.checked(1), try row.checked(2))
-            if rowBand != band {
-                try flush()
-                (band, currentKey) = (rowBand, nil)
-            }
-            if key != currentKey { (currentKey, taken) = (key, 0) }
-            taken += 1
-            if taken <= BucketRuns.cap { entries.append(BucketEntry(key: key, version: version)) }
-        }
-        try flush()
-    }
 }

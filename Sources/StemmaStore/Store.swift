@@ -7,7 +7,7 @@ import Foundation
 ///
 /// ```swift
 /// let store = try Store.open(path: "stemma.db", parameters: StoreParameters())
-/// try store.add([StoreDocument(id: "a", text: Array(text.utf8))], keepText: true)
+/// try store.add([Document(id: "a", text: Array(text.utf8))], keepText: true)
 /// let matches = try store.matches(for: Array(query.utf8))
 /// ```
 public final class Store: Sendable {
@@ -43,6 +43,16 @@ public final class Store: Sendable {
     ///   permissions, a read-only file), is not a Stemma database, has a newer schema or other
     ///   parameters; nothing is written in those cases.
     public static func open(path: String, parameters: StoreParameters? = nil, readOnly: Bool = false) throws -> Store {
+        try open(path: path, requesting: parameters.map(StoreParameters.Request.init) ?? StoreParameters.Request(), readOnly: readOnly)
+    }
+
+    /// Opens or creates the store at `path`: an existing store must have the parameters
+    /// `requested` names and supplies the others; a new one takes the defaults for those not named.
+    ///
+    /// The parameters are checked before the file is touched, so that invalid ones (a shingle
+    /// size the sketcher refuses) never leave behind a store that cannot be opened.
+    public static func open(path: String, requesting requested: StoreParameters.Request, readOnly: Bool = false) throws -> Store {
+        _ = try requested.filled.validated()
         try StoreFile.check(path, readOnly: readOnly)
         let pool: DatabasePool
         do {
@@ -65,7 +75,7 @@ public final class Store: Sendable {
         } catch {
             throw StoreFile.openFailure(path, readOnly: readOnly, error: error)
         }
-        let (stored, contentHash) = try prepare(pool, path: path, requested: parameters, readOnly: readOnly)
+        let (stored, contentHash) = try prepare(pool, path: path, requested: requested, readOnly: readOnly)
         return try Store(path: path, writer: pool, parameters: stored, contentHash: contentHash, isReadOnly: readOnly)
     }
 
@@ -80,15 +90,16 @@ public final class Store: Sendable {
 
     /// A new, empty store in memory, with the real migrations: for tests.
     public static func empty(parameters: StoreParameters = StoreParameters()) throws -> Store {
+        _ = try parameters.validated()
         let queue = try DatabaseQueue()
-        let (stored, contentHash) = try prepare(queue, path: ":memory:", requested: parameters)
+        let (stored, contentHash) = try prepare(queue, path: ":memory:", requested: StoreParameters.Request(parameters))
         return try Store(path: ":memory:", writer: queue, parameters: stored, contentHash: contentHash)
     }
 
     /// Checks the file, migrates it when needed and returns its parameters and content hash. An
     /// up-to-date store is only read, so opening one never waits for a long `index add` transaction
     /// to end.
-    static func prepare(_ writer: any DatabaseWriter, path: String, requested: StoreParameters?, readOnly: Bool = false) throws
+    static func prepare(_ writer: any DatabaseWriter, path: String, requested: StoreParameters.Request, readOnly: Bool = false) throws
         -> (StoreParameters, ContentHashAlgorithm)
     {
         do {
@@ -126,8 +137,8 @@ public final class Store: Sendable {
         return StoreParameters(shingleSize: shingle, permutations: permutations, seed: seed, threshold: threshold)
     }
 
-    static func checked(_ stored: StoreParameters, requested: StoreParameters?, path: String) throws -> StoreParameters {
-        if let requested, requested != stored {
+    static func checked(_ stored: StoreParameters, requested: StoreParameters.Request, path: String) throws -> StoreParameters {
+        if !requested.accepts(stored) {
             throw StoreError.parametersMismatch(path: path, stored: stored.description, requested: requested.description)
         }
         return stored
@@ -148,9 +159,9 @@ public final class Store: Sendable {
 
     /// The stored parameters, recording `requested` (and the current content hash) in a new store
     /// and refusing a mismatch.
-    static func parameters(in db: Database, path: String, requested: StoreParameters?) throws -> StoreParameters {
+    static func parameters(in db: Database, path: String, requested: StoreParameters.Request) throws -> StoreParameters {
         if let stored = try storedParameters(in: db) { return try checked(stored, requested: requested, path: path) }
-        let parameters = requested ?? StoreParameters()
+        let parameters = requested.filled
         for (key, value) in [("shingle", "\(parameters.shingleSize)"), ("permutations", "\(parameters.permutations)"),
                              ("seed", "\(parameters.seed)"), ("threshold", "\(parameters.threshold)"),
                              (ContentHashAlgorithm.storeInfoKey, ContentHashAlgorithm.current.rawValue)] {

@@ -30,7 +30,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .notAStemmaDatabase(let path): return "\(path): a SQLite database, but not Stemma's; nothing was changed"
         case .newerSchema(let path): return "\(path): made by a newer Stemma (unknown schema version); nothing was changed"
         case .parametersMismatch(let path, let stored, let requested):
-            return "\(path): made with \(stored), not \(requested); use those parameters or another --db"
+            return "\(path): made with \(stored), not \(requested); leave those flags out, or use another --db"
         case .corruptBucketBlock(let bytes):
             return "a bucket block of \(bytes) bytes does not match its entry count; the index is damaged (rebuild it with index add into a new --db)"
         case .corruptTextBlock(let id, let reason):

@@ -11,12 +11,11 @@ struct StoredTextReader {
         self.db = db
     }
 
-    /// The text of a version row that selects `text`, `textBlock`, `textOffset` and `bytes`;
-    /// nil when the store was filled without texts.
-    mutating func text(of row: Row) throws -> String? {
-        if let text: String = try row.checked("text") { return text }
-        guard let block: Int64 = try row.checked("textBlock"), let offset: Int = try row.checked("textOffset") else { return nil }
-        let length = try row.checkedCount("bytes")
+    /// The text kept at `location`; nil when the store was filled without texts.
+    mutating func text(at location: StoredTextLocation) throws -> String? {
+        if let text = location.inline { return text }
+        guard let block = location.block, let offset = location.offset else { return nil }
+        let length = location.bytes
         let bytes = try decompressed(block)
         guard offset >= 0, length >= 0, offset <= bytes.count - length else {
             throw StoreError.corruptTextBlock(id: block, reason: "a text at \(offset) for \(length) bytes is outside its \(bytes.count) bytes")

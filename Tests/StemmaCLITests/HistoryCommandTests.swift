@@ -13,13 +13,18 @@ import Testing
         #expect(lines.count == 3 && lines[0] == "1. harbor-bridge/v1.txt v1  (date unknown)")
         #expect(lines[1].hasPrefix("2. harbor-bridge/v2.txt v1  (date unknown)  ← 1: "))
 
-        let json = try StemmaProcess.run(["history", "harbor-bridge/v2.txt", "--db", db, "--format", "json"])
+        let json = try StemmaProcess.run(["history", "harbor-bridge/v2.txt", "--db", db, "--format", "jsonl"])
         let records = try json.output.split(separator: "\n").map { line in
             try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
         }
         #expect(records.map { $0["id"] as? String } == ["harbor-bridge/v1.txt", "harbor-bridge/v2.txt", "harbor-bridge/v3.txt"])
         #expect(json.output.hasPrefix(#"{"changes":{},"id":"harbor-bridge/v1.txt","tags":{},"version":1}"#))
         #expect(records[2]["parent"] as? Int == 1)
+        // Issue 12: --format json is the object GET /api/families/{id}/history answers with.
+        let document = try StemmaProcess.run(["history", "harbor-bridge/v2.txt", "--db", db, "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(document.output.utf8)) as? [String: Any])
+        #expect(object["total"] as? Int == 3 && object["family"] as? String == "harbor-bridge/v1.txt")
+        #expect((object["versions"] as? [[String: Any]])?.count == 3)
 
         let html = try StemmaProcess.run(["history", "harbor-bridge/v2.txt", "--db", db, "--format", "html"])
         #expect(html.status == 0)

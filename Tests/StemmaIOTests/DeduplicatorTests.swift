@@ -138,8 +138,9 @@ import Testing
     }
 
     @Test func recordsPassThroughToTheDeduplicatedCorpus() {
-        let record = CorpusRecord(id: "a\"b", text: Array("Line\none".utf8), date: "2022-03-02",
-                                  extra: [(key: "score", json: Array("3.5".utf8))], location: "x:1")
+        let document = Document(id: "a\"b", text: Array("Line\none".utf8), date: "2022-03-02",
+                                extra: [Document.Member(key: "score", json: Array("3.5".utf8))])
+        let record = CorpusRecord(document, location: "x:1")
         let line = String(decoding: CorpusWriter.jsonLine(record), as: UTF8.self)
         #expect(line == #"{"id":"a\"b","text":"Line\none","date":"2022-03-02","score":3.5}"# + "\n")
     }

@@ -1,3 +1,4 @@
+import StemmaCore
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -108,7 +109,7 @@ import Testing
     /// A store `stemma serve` may not write is served read-only: reads answer, adds are 403.
     @Test func issue11_aReadOnlyStoreIsServedForReading() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("stemma-ro-\(UUID().uuidString).db").path
-        _ = try Store.open(path: path).add([StoreDocument(id: "a", text: Array("A story about the harbor bridge.".utf8))])
+        _ = try Store.open(path: path).add([Document(id: "a", text: Array("A story about the harbor bridge.".utf8))])
         let server = TestServer(store: try Store.open(path: path, readOnly: true))
         try await server.test { client in
             #expect(try await client.get("/api/documents/a").status == .ok)

@@ -1,3 +1,4 @@
+import StemmaCore
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -16,7 +17,7 @@ import Testing
         let server = try TestServer()
         let base = try Fixtures.example(version: 1)
         _ = try server.store.add((0..<copies).map { number in
-            StoreDocument(id: copyID(number), text: Array((base + "\nCopy \(number) of the wire story, filed by desk \(number % 7).").utf8))
+            Document(id: copyID(number), text: Array((base + "\nCopy \(number) of the wire story, filed by desk \(number % 7).").utf8))
         })
         return server
     }

@@ -100,8 +100,8 @@ import Testing
 
     @Test func versionsOfOneDocument() async throws {
         let server = try TestServer()
-        _ = try server.store.add([StoreDocument(id: "a", text: Array("It rained on Monday.".utf8))])
-        _ = try server.store.add([StoreDocument(id: "a", text: Array("It rained on Tuesday.".utf8))])
+        _ = try server.store.add([Document(id: "a", text: Array("It rained on Monday.".utf8))])
+        _ = try server.store.add([Document(id: "a", text: Array("It rained on Tuesday.".utf8))])
         try await server.test { client in
             let response = try await client.get("/api/diff?old=a&oldVersion=1&new=a&compact=1")
             #expect(response.text == cliReport(old: "It rained on Monday.", new: "It rained on Tuesday.", oldName: "a", newName: "a", pretty: false))
@@ -139,7 +139,7 @@ import Testing
 
     @Test func documentsWithoutTextCannotBeDiffed() async throws {
         let server = try TestServer()
-        _ = try server.store.add([StoreDocument(id: "a", text: Array("One text.".utf8)), StoreDocument(id: "b", text: Array("Two.".utf8))],
+        _ = try server.store.add([Document(id: "a", text: Array("One text.".utf8)), Document(id: "b", text: Array("Two.".utf8))],
                                  keepText: false)
         try await server.test { client in
             let response = try await client.get("/api/diff?old=a&new=b")

@@ -1,3 +1,4 @@
+import StemmaCore
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -37,12 +38,12 @@ struct TestServer {
     static func seeded(configuration: ServerConfiguration = ServerConfiguration(port: 0), onDisk: Bool = false) throws -> TestServer {
         let server = try TestServer(configuration: configuration, onDisk: onDisk)
         var documents = [
-            StoreDocument(id: oldSeedID, text: Array(try Fixtures.oldSeed().utf8), title: "Russia, Ukraine agree to second round of talks",
+            Document(id: oldSeedID, text: Array(try Fixtures.oldSeed().utf8), title: "Russia, Ukraine agree to second round of talks",
                           date: "2022-03-02", source: "Washington Times"),
-            StoreDocument(id: newSeedID, text: Array(try Fixtures.newSeed().utf8), date: "2022-03-03", source: "republisher"),
+            Document(id: newSeedID, text: Array(try Fixtures.newSeed().utf8), date: "2022-03-03", source: "republisher"),
         ]
         for version in 1...3 {
-            documents.append(StoreDocument(id: "harbor-bridge/v\(version).txt", text: Array(try Fixtures.example(version: version).utf8),
+            documents.append(Document(id: "harbor-bridge/v\(version).txt", text: Array(try Fixtures.example(version: version).utf8),
                                            date: "2024-05-0\(version)", source: "Harbor Gazette"))
         }
         _ = try server.store.add(documents)

@@ -1,3 +1,4 @@
+import StemmaCore
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -144,9 +145,9 @@ import Testing
     func serverWithHostileDocument() throws -> TestServer {
         let server = try TestServer()
         _ = try server.store.add([
-            StoreDocument(id: "<script>id</script>", text: Array((Self.hostile + " The council met on Monday to vote.").utf8),
+            Document(id: "<script>id</script>", text: Array((Self.hostile + " The council met on Monday to vote.").utf8),
                           title: "<b>title</b>", date: "2024-01-01", url: "javascript:alert(1)", source: "<i>src</i>"),
-            StoreDocument(id: "plain", text: Array((Self.hostile + " The council met on Tuesday to vote.").utf8), date: "2024-01-02"),
+            Document(id: "plain", text: Array((Self.hostile + " The council met on Tuesday to vote.").utf8), date: "2024-01-02"),
         ])
         return server
     }
@@ -179,7 +180,7 @@ import Testing
         let server = try TestServer()
         let id = "x\"\u{0338} autofocus onfocus=alert(1) \"\u{0338}"
         let text = "The harbor bridge will close for repairs on Monday, the council said after a long vote."
-        _ = try server.store.add([StoreDocument(id: id, text: Array(text.utf8))])
+        _ = try server.store.add([Document(id: id, text: Array(text.utf8))])
         try await server.test { client in
             let page = try await client.postForm("/match", [("text", text)])
             #expect(page.status == .ok && page.text.contains("1 match"))

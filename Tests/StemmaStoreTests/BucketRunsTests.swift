@@ -55,14 +55,14 @@ import Testing
 
     // MARK: Results equal an exact computation
 
-    static let corpus: [StoreDocument] = {
+    static let corpus: [Document] = {
         var generator = CorpusGenerator(seed: 4)
-        return generator.documents(count: 1_500).map { StoreDocument(id: $0.id, text: Array($0.text.utf8), date: $0.date) }
+        return generator.documents(count: 1_500).map { Document(id: $0.id, text: Array($0.text.utf8), date: $0.date) }
     }()
 
     /// Families and candidates by brute-force LSH: documents sharing any band key whose estimated
     /// Jaccard reaches the threshold.
-    static func exact(_ documents: [StoreDocument]) throws -> (families: Set<Set<String>>, matches: [String: Set<String>]) {
+    static func exact(_ documents: [Document]) throws -> (families: Set<Set<String>>, matches: [String: Set<String>]) {
         let batch = try Store.empty().prepare(documents)
         var buckets: [[UInt64]: [Int]] = [:]
         for index in documents.indices {
@@ -93,7 +93,7 @@ import Testing
         }
     }
 
-    func add(_ documents: ArraySlice<StoreDocument>, to store: Store, batch: Int, transaction: Int) throws {
+    func add(_ documents: ArraySlice<Document>, to store: Store, batch: Int, transaction: Int) throws {
         var rest = documents
         try store.add(batches: {
             guard !rest.isEmpty else { return nil }
@@ -151,7 +151,7 @@ import Testing
 
     /// A store as `v2-families` left it, written by hand: the schema of migrations v1 and v2 and
     /// the rows a v2 `index add` made, `lshBucket` included.
-    func makeVersion2Store(at path: String, documents: [StoreDocument]) throws {
+    func makeVersion2Store(at path: String, documents: [Document]) throws {
         let batch = try Store.empty().prepare(documents)
         let queue = try DatabaseQueue(path: path)
         try queue.write { db in

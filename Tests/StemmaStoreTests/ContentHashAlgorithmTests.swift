@@ -5,8 +5,8 @@ import StemmaCore
 import Testing
 
 @Suite struct ContentHashAlgorithmTests {
-    func document(_ id: String, _ text: String) -> StoreDocument {
-        StoreDocument(id: id, text: Array(text.utf8))
+    func document(_ id: String, _ text: String) -> Document {
+        Document(id: id, text: Array(text.utf8))
     }
 
     func temporaryPath() -> String {
@@ -32,7 +32,7 @@ import Testing
         #expect(recorded == "lanehash-1")
         #expect(try storedHashes(path) == texts.map { Int64(bitPattern: LaneHash.hash(Array($0.utf8))) })
         #expect(try Store.open(path: path).add([document("a", texts[0]), document("b", texts[1] + " Updated.")])
-            == [.unchanged, .newVersion(2)])
+            == [.unchanged(1), .newVersion(2)])
     }
 
     /// A store made before the `contentHash` record holds FNV-1a hashes; it must keep using them,
@@ -48,7 +48,7 @@ import Testing
 
         let reopened = try Store.open(path: path)
         #expect(reopened.contentHash == .fnv1a)
-        #expect(try reopened.add([document("a", texts[0]), document("b", texts[1])]) == [.unchanged, .unchanged])
+        #expect(try reopened.add([document("a", texts[0]), document("b", texts[1])]) == [.unchanged(1), .unchanged(1)])
         #expect(try reopened.add([document("a", texts[0] + " Corrected.")]) == [.newVersion(2)])
         let recorded = try DatabaseQueue(path: path).read {
             try String.fetchOne($0, sql: "SELECT value FROM storeInfo WHERE key = 'contentHash'")

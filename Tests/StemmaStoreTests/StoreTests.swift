@@ -6,8 +6,8 @@ import StemmaTestSupport
 import Testing
 
 @Suite struct StoreTests {
-    func document(_ id: String, _ text: String, date: String? = nil) -> StoreDocument {
-        StoreDocument(id: id, text: Array(text.utf8), date: date)
+    func document(_ id: String, _ text: String, date: String? = nil) -> Document {
+        Document(id: id, text: Array(text.utf8), date: date)
     }
 
     func temporaryPath() -> String {
@@ -18,7 +18,7 @@ import Testing
         let store = try Store.empty()
         let v1 = try Fixtures.example(version: 1), v2 = try Fixtures.example(version: 2)
         #expect(try store.add([document("harbor", v1), document("wt", try Fixtures.oldSeed())]) == [.added, .added])
-        #expect(try store.add([document("harbor", v1)]) == [.unchanged])
+        #expect(try store.add([document("harbor", v1)]) == [.unchanged(1)])
         #expect(try store.add([document("harbor", v2)]) == [.newVersion(2)])
         let counts = try store.counts()
         #expect(counts.documents == 2 && counts.versions == 3)
@@ -27,7 +27,7 @@ import Testing
     @Test func versionsAreFetchedByIDAndNumber() throws {
         let store = try Store.empty()
         let v1 = try Fixtures.example(version: 1), v2 = try Fixtures.example(version: 2)
-        _ = try store.add([StoreDocument(id: "harbor", text: Array(v1.utf8), title: "Bridge", date: "2026-02-20", source: "desk")])
+        _ = try store.add([Document(id: "harbor", text: Array(v1.utf8), title: "Bridge", date: "2026-02-20", source: "desk")])
         _ = try store.add([document("harbor", v2, date: "2026-02-21")])
         let latest = try #require(try store.version(of: "harbor"))
         #expect(latest.version == 2 && latest.latestVersion == 2 && latest.text == v2 && latest.bytes == v2.utf8.count)

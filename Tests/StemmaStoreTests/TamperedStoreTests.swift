@@ -12,7 +12,7 @@ import Testing
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("stemma-tampered-\(UUID().uuidString).db").path
         let store = try Store.open(path: path)
         var generator = CorpusGenerator(seed: 5)
-        _ = try store.add(generator.documents(count: 30).map { StoreDocument(id: $0.id, text: Array($0.text.utf8), date: $0.date) })
+        _ = try store.add(generator.documents(count: 30).map { Document(id: $0.id, text: Array($0.text.utf8), date: $0.date) })
         return (path, store)
     }
 
@@ -90,12 +90,12 @@ import Testing
         let path = folder.appendingPathComponent("ro.db").path
         do {
             let store = try Store.open(path: path)
-            _ = try store.add([StoreDocument(id: "a", text: Array("One text of the story, long enough to sketch.".utf8))])
+            _ = try store.add([Document(id: "a", text: Array("One text of the story, long enough to sketch.".utf8))])
         }
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         let store = try Store.open(path: path, readOnly: true)
         #expect(try store.version(of: "a")?.text == "One text of the story, long enough to sketch.")
-        #expect(throws: (any Error).self) { _ = try store.add([StoreDocument(id: "b", text: Array("Another.".utf8))]) }
+        #expect(throws: (any Error).self) { _ = try store.add([Document(id: "b", text: Array("Another.".utf8))]) }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import StemmaStore
 import StemmaCore
+import StemmaIO
 
 /// `stemma families`: the families of an index, largest first.
 struct Families: ParsableCommand {
@@ -9,7 +10,7 @@ struct Families: ParsableCommand {
         abstract: "List the families of indexed documents (versions and copies of one text), largest first."
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, jsonl }
 
     @OptionGroup var store: StoreOptions
 
@@ -22,7 +23,7 @@ struct Families: ParsableCommand {
     @Option(help: "Only families with a member from this source.")
     var source: String?
 
-    @Option(help: "Output format: text, or json (one object per line).")
+    @Option(help: "Output format: text, json (one document, as GET /api/families answers) or jsonl (one family per line).")
     var format: Format = .text
 
     func validate() throws {
@@ -38,20 +39,16 @@ struct Families: ParsableCommand {
 
     func run() throws {
         let index = try store.openExisting()
-        let dates = try dateRange()
-        for family in try index.families(dates: dates, source: source) {
-            switch format {
-            case .text:
+        let families = try index.families(dates: try dateRange(), source: source)
+        switch format {
+        case .text:
+            for family in families {
                 let span = [family.earliestDate, family.latestDate].compactMap { $0 }.map { String($0.prefix(10)) }
                 try Console.write("\(family.members.count)  " + family.members.joined(separator: ", ")
                     + (span.isEmpty ? "" : "  (\(Set(span).count == 1 ? span[0] : "\(span[0]) – \(span[1])"))") + "\n")
-            case .json:
-                var record: [String: Any] = ["family": family.name, "size": family.members.count, "members": family.members]
-                if let earliest = family.earliestDate { record["earliest"] = earliest }
-                if let latest = family.latestDate { record["latest"] = latest }
-                let data = try JSONSerialization.data(withJSONObject: record, options: [.sortedKeys, .withoutEscapingSlashes])
-                try Console.write(String(decoding: data, as: UTF8.self) + "\n")
             }
+        case .json: try Console.write(families, as: .json, key: "families")
+        case .jsonl: try Console.write(families, as: .jsonl, key: "families")
         }
     }
 }

@@ -17,14 +17,14 @@ struct History: ParsableCommand {
         """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, html }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, jsonl, html }
 
     @Argument(help: "The id of any indexed document of the family.")
     var id: String
 
     @OptionGroup var store: StoreOptions
 
-    @Option(help: "Output format.")
+    @Option(help: "Output format: text, json (one document, as GET /api/families/{id}/history answers), jsonl (one version per line) or html.")
     var format: Format = .text
 
     @Option(help: "The most versions to show, the newest.")
@@ -45,7 +45,7 @@ struct History: ParsableCommand {
         }
         let entries = page.entries
         if page.start > 0 || offset > 0 {
-            // On stderr, so that the JSON lines on stdout stay one record each.
+            // On stderr, so that the JSON lines on stdout stay one record each (a JSON document says it in `start` and `total`).
             Console.warnPlain("stemma history: versions \(page.start + 1)–\(page.start + entries.count) of \(page.total)")
         }
         switch format {
@@ -62,11 +62,11 @@ struct History: ParsableCommand {
                 try Console.write(line + "\n")
             }
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            for entry in entries {
-                try Console.write(String(decoding: try encoder.encode(HistoryRecord(entry)), as: UTF8.self) + "\n")
-            }
+            let family = try index.version(of: id)?.family ?? id
+            try Console.write(bytes: HistoryPageRecord(id: id, family: family, total: page.total, start: page.start, limit: limit, offset: offset,
+                                                       versions: entries).jsonValue.utf8(pretty: true) + [0x0A])
+        case .jsonl:
+            try Console.write(entries, as: .jsonl, key: "versions")
         case .html:
             let family = try index.version(of: id)?.family ?? id
             // The writer counts parents within the entries it gets; one on an older page is left out.

@@ -22,15 +22,14 @@ struct StoreOptions: ParsableArguments {
     var seed: UInt64?
 
     /// Opens an index that must exist already (`index add` creates one), only to read it: a
-    /// read-only file or folder is fine.
+    /// read-only file or folder is fine. The sketch flags given must agree with the store's.
     func openExisting() throws -> Store {
-        try Store.open(path: db, parameters: requested, readOnly: true)
+        try Store.open(path: db, requesting: requested, readOnly: true)
     }
 
-    /// The parameters asked for, or nil to use those the store was made with.
-    var requested: StoreParameters? {
-        guard threshold != nil || shingle != nil || permutations != nil || seed != nil else { return nil }
-        return StoreParameters(shingleSize: shingle ?? 5, permutations: permutations ?? 128, seed: seed ?? 1, threshold: threshold ?? 0.5)
+    /// The parameters named on the command line; the store supplies the others.
+    var requested: StoreParameters.Request {
+        StoreParameters.Request(shingleSize: shingle, permutations: permutations, seed: seed, threshold: threshold)
     }
 }
 
@@ -67,30 +66,17 @@ struct Index: ParsableCommand {
         @Option(help: "Documents per transaction: a killed run loses at most the last uncommitted ones (adding them again is idempotent).")
         var commitEvery = 65_536
 
-        /// Documents sketched at once: the unit of overlap between sketching and writing.
-        var batchSize: Int { min(4_096, commitEvery) }
-
         func validate() throws {
             guard commitEvery > 0 else { throw ValidationError("--commit-every must be positive") }
+            // Checked before the store is created, so that a bad value leaves no file behind.
+            do { _ = try store.requested.filled.validated() } catch { throw ValidationError("\(error)") }
         }
 
         func run() throws {
-            let index = try Store.open(path: store.db, parameters: store.requested)
-            var counts = (added: 0, versions: 0, unchanged: 0)
+            let index = try Store.open(path: store.db, requesting: store.requested)
             let pipeline = IndexPipeline(store: index, keepText: !noText, documentsPerTransaction: commitEvery)
             let bar = !quiet && ProgressBar.isUseful ? ProgressBar(totalBytes: ProgressBar.totalBytes(of: inputs)) : nil
             var bytesRead = 0
-            func tally() {
-                for outcome in pipeline.committed() {
-                    switch outcome {
-                    case .added: counts.added += 1
-                    case .newVersion: counts.versions += 1
-                    case .unchanged: counts.unchanged += 1
-                    }
-                }
-                bar?.update(documents: counts.added + counts.versions + counts.unchanged, bytes: bytesRead)
-            }
-            var batch: [StoreDocument] = []
             var skipped = 0
             try CorpusReader(inputs: inputs, options: input.corpus)
                 .forEach(report: { issue in
@@ -98,21 +84,13 @@ struct Index: ParsableCommand {
                     if issue.isSkipped { skipped += 1 }
                 }) { record in
                     bytesRead += record.origin?.length ?? record.text.count
-                    batch.append(StoreDocument(id: record.id, text: record.text, title: record.title, date: record.date,
-                                               url: record.url, source: record.source))
-                    if batch.count == batchSize {
-                        try pipeline.submit(batch)
-                        batch.removeAll(keepingCapacity: true)
-                        tally()
-                    }
+                    try pipeline.add(record.document)
+                    bar?.update(documents: pipeline.committed.documents, bytes: bytesRead)
                 }
-            try pipeline.submit(batch)
-            try pipeline.finish()
-            tally()
+            let tally = try pipeline.finish()
             bar?.finish()
             let total = try index.counts()
-            try Console.write("\(counts.added) added, \(counts.versions) new versions, \(counts.unchanged) unchanged"
-                + " · \(total.documents) documents, \(total.versions) versions in \(store.db)\n")
+            try Console.write("\(tally) · \(total.documents) documents, \(total.versions) versions in \(store.db)\n")
             if skipped > 0 { throw ExitCode(1) }
         }
     }

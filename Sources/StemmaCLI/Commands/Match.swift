@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import StemmaCore
 import StemmaIO
-import StemmaServer
 import StemmaStore
 
 /// `stemma match FILE`: what an indexed collection holds of a text.
@@ -16,7 +15,7 @@ struct Match: ParsableCommand {
         """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, jsonl }
 
     @Argument(help: "The text: a file, or - for standard input.")
     var file: String
@@ -26,7 +25,7 @@ struct Match: ParsableCommand {
     @Option(help: "At most this many matches.")
     var limit = 20
 
-    @Option(help: "Output format.")
+    @Option(help: "Output format: text, json (one document, as POST /api/match answers) or jsonl (one match per line).")
     var format: Format = .text
 
     @Flag(help: "Also print the full diff from the best match to the text (as stemma diff does).")
@@ -45,20 +44,32 @@ struct Match: ParsableCommand {
                 VersionDiff(oldBytes: Array($0.utf8), newBytes: text.bytes)
             }
         }
-        switch format {
-        case .text: try writeText(matches, diffs)
-        case .json: try writeJSON(matches, diffs)
-        }
-        if diff, let best = matches.first {
-            guard let bestDiff = diffs.first ?? nil else {
+        var best: (IndexMatch, VersionDiff)?
+        if diff, let match = matches.first {
+            guard let bestDiff = diffs[0] else {
                 throw ValidationError("\(store.db) keeps no texts (indexed with --no-text): no diff to show")
             }
-            try writeDiff(bestDiff, from: best)
+            best = (match, bestDiff)
+        }
+        let records = zip(matches, diffs).map { MatchRecord($0, summary: $1.map(DiffSummary.init)) }
+        switch format {
+        case .text:
+            try writeText(matches, diffs)
+            if let (match, diff) = best { try writeTerminalDiff(diff, from: match) }
+        case .json:
+            let report = best.map { match, diff in ("diff", diffReport(diff, from: match).jsonValue) }
+            try Console.write(records, as: .json, key: "matches", with: report.map { [$0] } ?? [])
+        case .jsonl:
+            try Console.write(records, as: .jsonl, key: "matches")
+            if let (match, diff) = best {
+                // The report `stemma diff --format json` writes, on a line of its own after the matches.
+                try Console.write(bytes: JSONValue.object([("diff", diffReport(diff, from: match).jsonValue)]).utf8(pretty: false) + [0x0A])
+            }
         }
         if matches.isEmpty { throw ExitCode(1) }
     }
 
-    func writeText(_ matches: [StoreMatch], _ diffs: [VersionDiff?]) throws {
+    func writeText(_ matches: [IndexMatch], _ diffs: [VersionDiff?]) throws {
         for (match, diff) in zip(matches, diffs) {
             var line = String(format: "%.3f  ", match.jaccard) + "\(match.documentID) (version \(match.version))"
             if let date = match.date { line += "  \(date)" }
@@ -69,23 +80,12 @@ struct Match: ParsableCommand {
         }
     }
 
-    func writeJSON(_ matches: [StoreMatch], _ diffs: [VersionDiff?]) throws {
-        for (match, diff) in zip(matches, diffs) {
-            try Console.write(bytes: MatchRecord(match, summary: diff.map(DiffSummary.init)).jsonValue.utf8(pretty: false) + [0x0A])
-        }
+    func writeTerminalDiff(_ diff: VersionDiff, from best: IndexMatch) throws {
+        try Console.write("\n── diff: \(best.documentID)@\(best.version) → \(file)\n")
+        try Console.write(TerminalDiffWriter(useColor: Console.wantsColor, context: nil).render(diff))
     }
 
-    /// The diff from the best match to the text: the terminal rendering, or for JSON one line
-    /// `{"diff": …}` holding the report `stemma diff --format json` writes.
-    func writeDiff(_ diff: VersionDiff, from best: StoreMatch) throws {
-        let oldName = "\(best.documentID)@\(best.version)"
-        switch format {
-        case .text:
-            try Console.write("\n── diff: \(oldName) → \(file)\n")
-            try Console.write(TerminalDiffWriter(useColor: Console.wantsColor, context: nil).render(diff))
-        case .json:
-            let report = DiffReport(diff, oldPath: oldName, newPath: file, replacedInvalidSequences: nil)
-            try Console.write(bytes: Array("{\"diff\":".utf8) + report.jsonBytes(pretty: false).dropLast() + Array("}\n".utf8))
-        }
+    func diffReport(_ diff: VersionDiff, from best: IndexMatch) -> DiffReport {
+        DiffReport(diff, oldPath: "\(best.documentID)@\(best.version)", newPath: file, replacedInvalidSequences: nil)
     }
 }

@@ -1,3 +1,4 @@
+import StemmaCore
 /// Reading bytes in memory in pieces of chosen sizes, for the tests and fuzz targets that check
 /// that streamed reading gives exactly what reading the whole buffer gives (issue 11).
 extension CorpusReader {

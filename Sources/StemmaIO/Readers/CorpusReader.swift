@@ -153,7 +153,7 @@ struct ReadContext {
             return
         }
         guard let text = try validatedText(bytes, location: stream.path) else { return }
-        try emit(CorpusRecord(id: id, text: text, date: Self.markerDate(text), location: stream.path), path: stream.path)
+        try emit(CorpusRecord(Document(id: id, text: text, date: Self.markerDate(text)), location: stream.path), path: stream.path)
     }
 
     /// Whether an error is the input failing (unreadable, corrupt gzip) rather than its content.

@@ -1,30 +1,26 @@
-/// One document of a corpus, as read: its id, text and metadata, and where it came from.
+public import StemmaCore
+
+/// One document of a corpus as read, with where it came from.
+///
+/// The document's fields read through the record (`record.id`, `record.text`), so that code
+/// handling records says what it uses without unwrapping.
+@dynamicMemberLookup
 public struct CorpusRecord: Sendable {
-    public var id: String
-    /// The text, valid UTF-8.
-    public var text: [UInt8]
-    public var title: String?
-    public var date: String?
-    public var url: String?
-    public var source: String?
-    /// Other JSONL members as raw JSON, or other CSV columns as JSON strings, in input order;
-    /// they pass through to written output.
-    public var extra: [(key: String, json: [UInt8])]
+    public var document: Document
     /// `file:line` for JSONL and CSV, the file path for a text file.
     public var location: String
     /// Where the record can be read again without reading the rest, when its input allows it.
     public var origin: RecordOrigin?
 
-    public init(id: String, text: [UInt8], title: String? = nil, date: String? = nil, url: String? = nil,
-                source: String? = nil, extra: [(key: String, json: [UInt8])] = [], location: String) {
-        self.id = id
-        self.text = text
-        self.title = title
-        self.date = date
-        self.url = url
-        self.source = source
-        self.extra = extra
+    public init(_ document: Document, location: String, origin: RecordOrigin? = nil) {
+        self.document = document
         self.location = location
+        self.origin = origin
+    }
+
+    public subscript<Value>(dynamicMember keyPath: WritableKeyPath<Document, Value>) -> Value {
+        get { document[keyPath: keyPath] }
+        set { document[keyPath: keyPath] = newValue }
     }
 }
 

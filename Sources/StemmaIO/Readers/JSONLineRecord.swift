@@ -1,3 +1,4 @@
+import StemmaCore
 /// The fields of one JSONL record, by the one rule that the first read and every exact re-read
 /// (``RecordFetcher``) share.
 ///
@@ -12,7 +13,7 @@ struct JSONLineRecord {
     /// `title`, `date`, `url`, `source`, when they are strings.
     var metadata: [String: String] = [:]
     /// The other members as JSON text, in input order.
-    var extra: [(key: String, json: [UInt8])] = []
+    var extra: [Document.Member] = []
     /// Warnings about a record that is still read.
     var warnings: [String] = []
 
@@ -55,16 +56,16 @@ struct JSONLineRecord {
             case (_, .string(let bytes)) where Self.metadataFields.contains(key):
                 metadata[key] = String(decoding: bytes, as: UTF8.self)
             case (_, .string(let bytes)):
-                extra.append((key, JSONValue.string(String(decoding: bytes, as: UTF8.self)).utf8(pretty: false)))
+                extra.append(Document.Member(key: key, json: JSONValue.string(String(decoding: bytes, as: UTF8.self)).utf8(pretty: false)))
             case (_, .raw(let bytes)):
                 // Raw members are copied to output as they are: invalid UTF-8 in them would make it
                 // invalid JSON.
                 if bytes.withUnsafeBufferPointer({ UTF8Validation.firstInvalidOffset(in: $0) }) != nil {
                     guard options.lossy else { throw Problem(reason: "invalid UTF-8 in member \"\(key)\"") }
-                    extra.append((key, Array(String(decoding: bytes, as: UTF8.self).utf8)))
+                    extra.append(Document.Member(key: key, json: Array(String(decoding: bytes, as: UTF8.self).utf8)))
                     warnings.append("replaced invalid UTF-8 in member \"\(key)\" with U+FFFD")
                 } else {
-                    extra.append((key, bytes))
+                    extra.append(Document.Member(key: key, json: bytes))
                 }
             }
         }

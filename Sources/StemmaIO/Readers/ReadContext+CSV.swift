@@ -1,3 +1,4 @@
+import StemmaCore
 import Foundation
 
 extension ReadContext {
@@ -43,21 +44,22 @@ extension ReadContext {
         }
         let location = "\(path):\(line)"
         var values: [String: [UInt8]] = [:]
-        var extra: [(key: String, json: [UInt8])] = []
+        var extra: [Document.Member] = []
         for (name, field) in zip(names, fields) {
             // A repeated column name: the first wins, as for a JSONL key.
             if name == options.textField || name == options.idField || JSONLineRecord.metadataFields.contains(name) {
                 if values[name] == nil { values[name] = field }
             } else {
-                extra.append((name, JSONValue.string(String(decoding: field, as: UTF8.self)).utf8(pretty: false)))
+                extra.append(Document.Member(key: name, json: JSONValue.string(String(decoding: field, as: UTF8.self)).utf8(pretty: false)))
             }
         }
         guard let rawText = values[options.textField], let text = try validatedText(rawText, location: location) else { return }
         func string(_ name: String) -> String? {
             values[name].flatMap { $0.isEmpty ? nil : String(decoding: $0, as: UTF8.self) }
         }
-        try emit(CorpusRecord(
+        let document = Document(
             id: string(options.idField) ?? location, text: text, title: string("title"), date: string("date"),
-            url: string("url"), source: string("source"), extra: extra, location: location), path: path, line: line)
+            url: string("url"), source: string("source"), extra: extra)
+        try emit(CorpusRecord(document, location: location), path: path, line: line)
     }
 }

@@ -1,3 +1,4 @@
+import StemmaCore
 import Foundation
 
 /// Reading a directory, as ripgrep walks one: a symbolic link given as the input is followed;
@@ -28,7 +29,7 @@ extension ReadContext {
                 continue
             }
             guard let text = try validatedText(bytes, location: path) else { continue }
-            var record = CorpusRecord(id: relative, text: text, date: Self.markerDate(text), location: path)
+            var record = CorpusRecord(Document(id: relative, text: text, date: Self.markerDate(text)), location: path)
             if !path.hasSuffix(".gz") {
                 record.origin = RecordOrigin(path: path, offset: stream.startOffset, length: bytes.count, kind: .textFile)
             }

@@ -26,10 +26,10 @@ extension ReadContext {
             try report(CorpusIssue(error: ReadError(file: path, line: number, reason: .malformed(warning)), isSkipped: false))
         }
         guard let validText = try validatedText(fields.text, location: location) else { return }
-        var record = CorpusRecord(
+        let document = Document(
             id: fields.id ?? location, text: validText, title: fields.metadata["title"], date: fields.metadata["date"],
-            url: fields.metadata["url"], source: fields.metadata["source"], extra: fields.extra, location: location)
-        record.origin = origin
+            url: fields.metadata["url"], source: fields.metadata["source"], extra: fields.extra)
+        let record = CorpusRecord(document, location: location, origin: origin)
         try emit(record, path: path, line: number)
     }
 

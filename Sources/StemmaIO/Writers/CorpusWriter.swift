@@ -1,3 +1,4 @@
+import StemmaCore
 /// Writes corpus records as JSONL: `id`, `text`, the metadata present, then the members that
 /// passed through from the input, in their input order.
 public enum CorpusWriter {
@@ -9,8 +10,8 @@ public enum CorpusWriter {
         var line = JSONValue.object(members).utf8(pretty: false)
         if !record.extra.isEmpty {
             line.removeLast()  // the closing brace: raw members follow
-            for (key, json) in record.extra {
-                line += Array(",".utf8) + JSONValue.string(key).utf8(pretty: false) + Array(":".utf8) + json
+            for member in record.extra {
+                line += Array(",".utf8) + JSONValue.string(member.key).utf8(pretty: false) + Array(":".utf8) + member.json
             }
             line.append(UInt8(ascii: "}"))
         }

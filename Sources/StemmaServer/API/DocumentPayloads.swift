@@ -1,73 +1,31 @@
-import Hummingbird
-import HTTPTypes
-import NIOCore
-import StemmaStore
+import StemmaCore
 
-/// A document in the body of `POST /api/documents`.
-struct DocumentInput: Decodable, Sendable {
-    var id: String
-    var text: String
-    var title: String?
-    var date: String?
-    var url: String?
-    var source: String?
+/// A document in the body of `POST /api/documents`, decoded into the one ``Document`` type.
+struct DocumentBody: Decodable, Sendable {
+    var document: Document
 
-    var storeDocument: StoreDocument {
-        StoreDocument(id: id, text: Array(text.utf8), title: title, date: date, url: url, source: source)
+    private enum CodingKeys: String, CodingKey { case id, text, title, date, url, source }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        document = Document(
+            id: try container.decode(String.self, forKey: .id), text: Array(try container.decode(String.self, forKey: .text).utf8),
+            title: try container.decodeIfPresent(String.self, forKey: .title), date: try container.decodeIfPresent(String.self, forKey: .date),
+            url: try container.decodeIfPresent(String.self, forKey: .url), source: try container.decodeIfPresent(String.self, forKey: .source))
     }
 }
 
 /// The body of `POST /api/documents`: one document, or an array of them (one transaction).
 struct DocumentBatch: Decodable, Sendable {
-    var documents: [DocumentInput]
+    var documents: [Document]
 
     init(from decoder: any Decoder) throws {
         if var array = try? decoder.unkeyedContainer() {
-            var documents: [DocumentInput] = []
-            while !array.isAtEnd { documents.append(try array.decode(DocumentInput.self)) }
+            var documents: [Document] = []
+            while !array.isAtEnd { documents.append(try array.decode(DocumentBody.self).document) }
             self.documents = documents
         } else {
-            documents = [try DocumentInput(from: decoder)]
+            documents = [try DocumentBody(from: decoder).document]
         }
-    }
-}
-
-/// What indexing one document did.
-struct DocumentOutcome: Encodable, Sendable {
-    var id: String
-    /// `added`, `newVersion` or `unchanged`.
-    var outcome: String
-    /// The document's version that holds this text.
-    var version: Int
-}
-
-struct DocumentOutcomes: ResponseEncodable, Sendable {
-    var documents: [DocumentOutcome]
-}
-
-/// `GET /api/documents/{id}`: one stored version and the document's metadata.
-struct DocumentResponse: ResponseEncodable, Sendable {
-    var id: String
-    var version: Int
-    var latestVersion: Int
-    var family: String
-    var date: String?
-    var title: String?
-    var url: String?
-    var source: String?
-    var bytes: Int
-    var text: String?
-
-    init(_ stored: StoredVersion) {
-        id = stored.documentID
-        version = stored.version
-        latestVersion = stored.latestVersion
-        family = stored.family
-        date = stored.date
-        title = stored.title
-        url = stored.url
-        source = stored.source
-        bytes = stored.bytes
-        text = stored.text
     }
 }

@@ -14,23 +14,6 @@ struct MatchRequest: Decodable, Sendable {
     var summary: Bool?
 }
 
-/// The body of a `POST /api/match` response, `{"matches": [...]}` with each record's keys sorted
-/// as the other responses'.
-///
-/// Written with StemmaIO's JSON writer rather than `JSONEncoder`: on the load test (100k
-/// documents, wrk on /api/match) `JSONEncoder` took 5.6% of the server's CPU for these few bytes.
-struct MatchResponse: ResponseGenerator, Sendable {
-    var matches: [MatchRecord]
-
-    var jsonValue: JSONValue {
-        .object([("matches", .array(matches.map(\.jsonValue)))])
-    }
-
-    func response(from request: Request, context: some RequestContext) throws -> Response {
-        JSONBytes.response(jsonValue.utf8(pretty: false))
-    }
-}
-
 /// The body of `POST /api/diff`: two texts, and the names the report gives them.
 struct DiffRequest: Decodable, Sendable {
     var old: String

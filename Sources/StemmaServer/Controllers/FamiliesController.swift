@@ -16,19 +16,21 @@ struct FamiliesController: Sendable {
     }
 
     /// Largest first; `since`, `until` (ISO dates) and `source` filter as `stemma families` does.
-    @Sendable func list(request: Request, context: StemmaRequestContext) async throws -> FamiliesResponse {
+    @Sendable func list(request: Request, context: StemmaRequestContext) async throws -> JSONResponse {
         let filter = try FamilyFilter(QueryValues(request))
         let families = try store.families(dates: filter.dates, source: filter.source)
-        return FamiliesResponse(families: families.map(FamilyRecord.init))
+        return JSONResponse(.document("families", families))
     }
 
     /// A window of the history of the family of any member id: `limit` (default 50, at most 500)
     /// versions, newest first by `offset`, listed oldest first.
-    @Sendable func history(request: Request, context: StemmaRequestContext) async throws -> EditedResponse<HistoryResponse> {
+    @Sendable func history(request: Request, context: StemmaRequestContext) async throws -> JSONResponse {
         let id = try PathID.decode("id", in: context)
         let window = try HistoryWindow(QueryValues(request))
         let (family, page) = try await FamilyHistory.load(id, window: window, from: store, request: request)
-        return EditedResponse(headers: FamilyHistory.headers, response: HistoryResponse(id: id, family: family, window: window, page: page))
+        let record = HistoryPageRecord(id: id, family: family, total: page.total, start: page.start, limit: window.limit, offset: window.offset,
+                                       versions: page.entries)
+        return JSONResponse(record, headers: FamilyHistory.headers)
     }
 }
 

@@ -14,7 +14,7 @@ struct MatchController: Sendable {
         group.post(use: match).rejectingOtherMethods(allowing: [.post])
     }
 
-    @Sendable func match(request: Request, context: StemmaRequestContext) async throws -> MatchResponse {
+    @Sendable func match(request: Request, context: StemmaRequestContext) async throws -> JSONResponse {
         let query = try await JSONBody.decode(MatchRequest.self, from: request, context: context)
         let limit = query.limit ?? 20
         guard (1...maxLimit).contains(limit) else {
@@ -23,17 +23,17 @@ struct MatchController: Sendable {
         // Matching one text is a sketch and a few indexed lookups (well under a millisecond), so
         // it runs here rather than paying a hop to the thread pool on the hottest endpoint.
         let matches = try store.matches(for: Array(query.text.utf8), limit: limit)
-        guard query.summary == true else { return MatchResponse(matches: matches.map { MatchRecord($0) }) }
+        guard query.summary == true else { return JSONResponse(.document("matches", matches.map { MatchRecord($0) })) }
         let store = self.store, text = query.text
         let summaries = try await blocking { try MatchSummaries.of(matches, against: text, in: store) }
-        return MatchResponse(matches: zip(matches, summaries).map { MatchRecord($0, summary: $1) })
+        return JSONResponse(.document("matches", zip(matches, summaries).map { MatchRecord($0, summary: $1) }))
     }
 }
 
 /// What changed from each matched version to a text: the diff's operation counts and tags.
 enum MatchSummaries {
     /// One summary per match; nil where the index keeps no text.
-    static func of(_ matches: [StoreMatch], against text: String, in store: Store) throws -> [DiffSummary?] {
+    static func of(_ matches: [IndexMatch], against text: String, in store: Store) throws -> [DiffSummary?] {
         try matches.map { match in
             try store.version(of: match.documentID, number: match.version)?.text.map { DiffSummary(VersionDiff(old: $0, new: text)) }
         }

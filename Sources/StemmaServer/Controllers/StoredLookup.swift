@@ -1,3 +1,4 @@
+import StemmaCore
 import Hummingbird
 import HTTPTypes
 import NIOCore

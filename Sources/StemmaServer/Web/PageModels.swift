@@ -1,3 +1,4 @@
+import StemmaCore
 import Foundation
 import StemmaIO
 import StemmaStore
@@ -26,7 +27,7 @@ struct MatchesPage {
     var text: String
     var matches: [Row]
 
-    init(_ matches: [StoreMatch], summaries: [DiffSummary?], text: String, threshold: Double) {
+    init(_ matches: [IndexMatch], summaries: [DiffSummary?], text: String, threshold: Double) {
         heading = matches.count == 1 ? "1 match" : "\(matches.count) matches"
         summary = matches.isEmpty
             ? "No indexed document shares enough of this text (estimated Jaccard similarity of at least \(threshold))."
@@ -60,7 +61,7 @@ struct FamiliesPage {
     var summary: String
     var families: [Row]
 
-    init(_ families: [StoreFamily]) {
+    init(_ families: [IndexFamily]) {
         summary = families.isEmpty
             ? "No family yet: every indexed document is alone."
             : "\(families.count) families of versions and copies, largest first."
