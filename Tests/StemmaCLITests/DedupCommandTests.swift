@@ -35,6 +35,18 @@ import Testing
         #expect(families.first??["size"] as? Int == 3)
     }
 
+    @Test func issue12_jsonIsOneDocumentOfTheSameRecords() throws {
+        let corpus = try corpus()
+        let lines = try StemmaProcess.run(["dedup", corpus]).output.split(separator: "\n")
+        let result = try StemmaProcess.run(["dedup", corpus, "--format", "json"])
+        #expect(result.status == 0)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        let pairs = try #require(document["pairs"] as? [NSDictionary]), families = try #require(document["families"] as? [NSDictionary])
+        let records = try lines.map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? NSDictionary) }
+        #expect(pairs + families == records)
+        #expect((document["summary"] as? [String: Any])?["pairs"] as? Int == 3)
+    }
+
     @Test func outputDirectoryAndDeduplicatedCorpus() throws {
         let output = directory.appendingPathComponent("out").path
         let deduplicated = directory.appendingPathComponent("clean.jsonl").path

@@ -16,7 +16,7 @@ struct Dedup: ParsableCommand {
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case jsonl, csv, text
+        case jsonl, json, csv, text
     }
 
     @Argument(help: "Directories, .jsonl, .csv or text files (optionally .gz), or - for standard input.")
@@ -48,7 +48,7 @@ struct Dedup: ParsableCommand {
 
     @OptionGroup var input: CorpusInputOptions
 
-    @Option(help: "Standard output format: jsonl (default when not a terminal), csv (pairs), text (summary).")
+    @Option(help: "Standard output format: jsonl (pair and family records, one per line; default when not a terminal), json (one document: families, pairs, summary), csv (pairs), text (summary).")
     var format: Format?
 
     @Option(help: ArgumentHelp("Write pairs.jsonl, families.jsonl and summary.json into this directory.", valueName: "directory"))
@@ -126,6 +126,7 @@ struct Dedup: ParsableCommand {
         switch format ?? (onTerminal || output != nil ? .text : .jsonl) {
         case .text: try Console.write(writer.terminalSummary())
         case .jsonl: try Console.write(bytes: writer.pairLines() + writer.familyLines())
+        case .json: try Console.write(bytes: writer.document())
         case .csv: try Console.write(writer.pairCSV())
         }
         if let keptFile {

@@ -15,30 +15,46 @@ public struct DedupWriter: Sendable {
     func id(_ document: Int) -> String { result.documents[document].id }
 
     /// One `{"type": "pair", …}` object per pair.
-    public func pairLines() -> [UInt8] {
-        var output: [UInt8] = []
-        for pair in result.pairs {
-            output += JSONValue.object([
+    var pairValues: [JSONValue] {
+        result.pairs.map { pair in
+            JSONValue.object([
                 ("type", .string("pair")), ("a", .string(id(pair.a))), ("b", .string(id(pair.b))),
                 ("jaccard", .double(pair.jaccard)), ("containmentAB", .double(pair.containmentAB)),
                 ("containmentBA", .double(pair.containmentBA)), ("exact", .bool(pair.isExact)),
-            ]).utf8(pretty: false)
-            output.append(0x0A)
+            ])
         }
-        return output
     }
 
     /// One `{"type": "family", …}` object per family, largest first.
-    public func familyLines() -> [UInt8] {
-        var output: [UInt8] = []
-        for (number, family) in result.families.enumerated() {
-            output += JSONValue.object([
+    var familyValues: [JSONValue] {
+        result.families.enumerated().map { number, family in
+            JSONValue.object([
                 ("type", .string("family")), ("family", .int(number + 1)),
                 ("representative", .string(id(family.representative))), ("size", .int(family.members.count)),
                 ("members", .array(family.members.map {
                     .object([("id", .string(id($0.document))), ("similarity", .double($0.similarity))])
                 })),
-            ]).utf8(pretty: false)
+            ])
+        }
+    }
+
+    /// The pair records as JSON Lines.
+    public func pairLines() -> [UInt8] { Self.lines(pairValues) }
+
+    /// The family records as JSON Lines.
+    public func familyLines() -> [UInt8] { Self.lines(familyValues) }
+
+    /// Everything as one JSON document: `{"families": [...], "pairs": [...], "summary": {...}}`,
+    /// the records those of ``pairLines()`` and ``familyLines()``, the summary that of ``summaryJSON()``.
+    public func document() -> [UInt8] {
+        JSONValue.object([("families", .array(familyValues)), ("pairs", .array(pairValues)), ("summary", summaryValue)])
+            .utf8(pretty: true) + [0x0A]
+    }
+
+    private static func lines(_ values: [JSONValue]) -> [UInt8] {
+        var output: [UInt8] = []
+        for value in values {
+            output += value.utf8(pretty: false)
             output.append(0x0A)
         }
         return output
@@ -78,7 +94,9 @@ public struct DedupWriter: Sendable {
     }
 
     /// `summary.json`.
-    public func summaryJSON() -> [UInt8] {
+    public func summaryJSON() -> [UInt8] { summaryValue.utf8(pretty: true) + [0x0A] }
+
+    var summaryValue: JSONValue {
         let parameters = result.parameters
         return JSONValue.object([
             ("schemaVersion", .int(1)),
@@ -103,7 +121,7 @@ public struct DedupWriter: Sendable {
                 ("containment", options.containment.map(JSONValue.double) ?? .null),
                 ("minimumShingles", .int(options.minimumShingles)),
             ])),
-        ]).utf8(pretty: true) + [0x0A]
+        ])
     }
 
     /// The human summary for a terminal.
