@@ -39,11 +39,7 @@ struct Match: ParsableCommand {
         let text = try TextInput.read(file, lossy: lossy)
         let matches = try index.matches(for: text.bytes, limit: limit)
         // Diffs need the indexed texts; an index made with --no-text has none.
-        let diffs = try matches.map { match in
-            try index.version(of: match.documentID, number: match.version)?.text.map {
-                VersionDiff(oldBytes: Array($0.utf8), newBytes: text.bytes)
-            }
-        }
+        let diffs = try index.diffs(from: matches, to: text.bytes)
         var best: (IndexMatch, VersionDiff)?
         if diff, let match = matches.first {
             guard let bestDiff = diffs[0] else {

@@ -25,17 +25,7 @@ struct MatchController: Sendable {
         let matches = try store.matches(for: Array(query.text.utf8), limit: limit)
         guard query.summary == true else { return JSONResponse(.document("matches", matches.map { MatchRecord($0) })) }
         let store = self.store, text = query.text
-        let summaries = try await blocking { try MatchSummaries.of(matches, against: text, in: store) }
-        return JSONResponse(.document("matches", zip(matches, summaries).map { MatchRecord($0, summary: $1) }))
-    }
-}
-
-/// What changed from each matched version to a text: the diff's operation counts and tags.
-enum MatchSummaries {
-    /// One summary per match; nil where the index keeps no text.
-    static func of(_ matches: [IndexMatch], against text: String, in store: Store) throws -> [DiffSummary?] {
-        try matches.map { match in
-            try store.version(of: match.documentID, number: match.version)?.text.map { DiffSummary(VersionDiff(old: $0, new: text)) }
-        }
+        let diffs = try await blocking { try store.diffs(from: matches, to: Array(text.utf8)) }
+        return JSONResponse(.document("matches", zip(matches, diffs).map { MatchRecord($0, summary: $1.map(DiffSummary.init)) }))
     }
 }

@@ -50,7 +50,7 @@ struct WebController: Sendable {
         }
         let matches = try store.matches(for: Array(text.utf8), limit: limit)
         let store = self.store
-        let summaries = try await blocking { try MatchSummaries.of(matches, against: text, in: store) }
+        let summaries = try await blocking { try store.diffs(from: matches, to: Array(text.utf8)).map { $0.map(DiffSummary.init) } }
         return pages.page("matches", title: "Matches",
                           object: MatchesPage(matches, summaries: summaries, text: text, threshold: store.parameters.threshold))
     }
