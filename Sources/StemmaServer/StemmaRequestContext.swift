@@ -15,8 +15,8 @@ public struct StemmaRequestContext: RequestContext {
         maxUploadSize = ServerConfiguration.defaultMaxBodyBytes
     }
 
-    /// Sorted keys so that responses read the same on every run; slashes unescaped because ids
-    /// are often paths.
+    /// For the error bodies Hummingbird writes (every record goes through ``JSONResponse``): sorted
+    /// keys so that responses read the same on every run; slashes unescaped because ids are often paths.
     public var responseEncoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
