@@ -49,7 +49,4 @@ public struct Document: Sendable, Hashable {
         self.source = source
         self.extra = extra
     }
-
-    /// The text as a `String` (it is valid UTF-8, so nothing is replaced).
-    public var string: String { String(decoding: text, as: UTF8.self) }
 }
