@@ -9,7 +9,7 @@ import Testing
     let directory: URL
 
     init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("stemma-crash-\(UUID().uuidString)")
+        directory = ScratchDirectory.root.appendingPathComponent("stemma-crash-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     }
 
