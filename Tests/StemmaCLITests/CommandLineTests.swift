@@ -14,7 +14,7 @@ import Testing
 
     @Test func badFlagCombinationsAreRejected() {
         #expect(usageError(["diff", "-", "-"]) == "Only one of OLD and NEW can be standard input.")
-        #expect(usageError(["diff", "a", "b", "--format", "xml"]) == "The value 'xml' is invalid for '--format <format>'. Please provide one of 'text', 'json' and 'html'.")
+        #expect(usageError(["diff", "a", "b", "--format", "xml"]) == "The value 'xml' is invalid for '--format <format>'. Please provide one of 'text', 'json' or 'html'.")
         #expect(usageError(["diff", "a"]) == "Missing expected argument '<new>'")
     }
 }

@@ -12,7 +12,7 @@ import Testing
         #expect(command.minWords == 30 && command.maxDF == 20 && command.format == .json)
         #expect(command.ngram == 5 && command.minMatches == 5 && !command.noAlignment)
         #expect(usageError(["reuse", "-", "-"]) == "Standard input can be read only once.")
-        #expect(usageError(["reuse", "a.jsonl", "--format", "xml"]) == "The value 'xml' is invalid for '--format <format>'. Please provide one of 'text', 'jsonl', 'json' and 'html'.")
+        #expect(usageError(["reuse", "a.jsonl", "--format", "xml"]) == "The value 'xml' is invalid for '--format <format>'. Please provide one of 'text', 'jsonl', 'json' or 'html'.")
     }
 
     @Test func bundledExampleMatchesGoldenOutput() throws {

@@ -145,6 +145,6 @@ import Testing
             }
         }
         #expect(throws: StoreError.corruptTextBlock(id: 1, reason: "invalid LZ4 data")) { try TextBlock.decompressed(id: 1, codec: 1, bytes: 10, data: []) }
-        #expect(throws: StoreError.corruptTextBlock(id: 1, reason: "invalid LZ4 data")) { try TextBlock.decompressed(id: 1, codec: 1, bytes: 10, data: [0x10, 0x61]) }
+        #expect(throws: StoreError.corruptTextBlock(id: 1, reason: "1 bytes decompressed, 10 recorded")) { try TextBlock.decompressed(id: 1, codec: 1, bytes: 10, data: [0x10, 0x61]) }
     }
 }
