@@ -1,14 +1,31 @@
 public import Foundation
 
-/// A fresh directory under the system's temporary directory, for tests that read files.
+/// A fresh directory for tests that read files, inside the test run's ``root``.
 public struct ScratchDirectory: Sendable {
     public let url: URL
 
     /// Creates a directory named `prefix` and a UUID.
     public init(prefix: String) throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+        url = Self.root.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
+
+    /// The directory this test process writes its files and databases in, `stemma-tests-PID` in
+    /// the system's temporary directory.
+    ///
+    /// It is removed when the process exits, so that runs do not pile up thousands of files in
+    /// /tmp (a run used to leave about 300). Set `STEMMA_KEEP_SCRATCH=1` to keep it for a look
+    /// after a failure.
+    public static let root: URL = {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("stemma-tests-\(getpid())")
+        try? FileManager.default.removeItem(at: root)  // a PID reused from an earlier, killed run
+        // When this fails, so does the first test that writes in it, naming the path.
+        try? FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        if ProcessInfo.processInfo.environment["STEMMA_KEEP_SCRATCH"] == nil {
+            atexit { try? FileManager.default.removeItem(at: ScratchDirectory.root) }
+        }
+        return root
+    }()
 
     public var path: String { url.path }
 

@@ -13,9 +13,24 @@ import Testing
     }
 
     @Test func badFlagCombinationsAreRejected() {
-        #expect(throws: (any Error).self) { try Stemma.parseAsRoot(["diff", "-", "-"]) }
-        #expect(throws: (any Error).self) { try Stemma.parseAsRoot(["diff", "a", "b", "--format", "xml"]) }
-        #expect(throws: (any Error).self) { try Stemma.parseAsRoot(["diff", "a"]) }
+        #expect(usageError(["diff", "-", "-"]) == "Only one of OLD and NEW can be standard input.")
+        #expect(usageError(["diff", "a", "b", "--format", "xml"]) == "The value 'xml' is invalid for '--format <format>'. Please provide one of 'text', 'json' or 'html'.")
+        #expect(usageError(["diff", "a"]) == "Missing expected argument '<new>'")
+    }
+}
+
+/// The usage error `stemma` reports for `arguments` (the message it prints after "Error: ", before
+/// exiting 2), or `nil` when they parse.
+///
+/// argument-parser wraps every parsing and `validate()` error in a type of its own that is not
+/// public, so the message and the exit code are what a test can check.
+func usageError(_ arguments: [String]) -> String? {
+    do {
+        _ = try Stemma.parseAsRoot(arguments)
+        return nil
+    } catch {
+        let code = Stemma.exitCode(for: error)
+        return code == .validationFailure ? Stemma.message(for: error) : "not a usage error (exit \(code.rawValue)): \(error)"
     }
 }
 
@@ -62,7 +77,7 @@ struct StemmaProcess {
     let v1 = "Examples/harbor-bridge/v1.txt", v2 = "Examples/harbor-bridge/v2.txt"
 
     func temporaryFile(_ bytes: [UInt8]) throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("stemma-cli-\(UUID().uuidString).txt")
+        let url = ScratchDirectory.root.appendingPathComponent("stemma-cli-\(UUID().uuidString).txt")
         try Data(bytes).write(to: url)
         return url.path
     }
@@ -93,7 +108,7 @@ struct StemmaProcess {
         #expect(wrongBase.stderr.contains("the report was made from a text of"))
     }
 
-    @Test func standardInputAndHTML() throws {
+    @Test func diffReadsNewFromStandardInputAndWritesHTML() throws {
         let input = try Data(contentsOf: Fixtures.packageRoot.appendingPathComponent(v2))
         let result = try StemmaProcess.run(["diff", v1, "-", "--format", "html"], input: input)
         #expect(result.status == 1)
@@ -119,7 +134,7 @@ struct StemmaProcess {
         let path: String
         switch kind {
         case "missing": path = "/nonexistent/stemma.txt"
-        case "directory": path = FileManager.default.temporaryDirectory.path
+        case "directory": path = ScratchDirectory.root.path
         case "binary": path = try temporaryFile([0x61, 0x62, 0x63, 0x00, 0x64])
         default: path = try temporaryFile(Array("Hello".utf8) + [0xFF] + Array(" world.".utf8))
         }

@@ -6,7 +6,7 @@ import Testing
     let directory: URL
 
     init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("stemma-dedup-cli-\(UUID().uuidString)")
+        directory = ScratchDirectory.root.appendingPathComponent("stemma-dedup-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     }
 
@@ -47,7 +47,7 @@ import Testing
         #expect((document["summary"] as? [String: Any])?["pairs"] as? Int == 3)
     }
 
-    @Test func outputDirectoryAndDeduplicatedCorpus() throws {
+    @Test func outputWritesTheReportFilesAndWriteDeduplicatedKeepsOnePerFamily() throws {
         let output = directory.appendingPathComponent("out").path
         let deduplicated = directory.appendingPathComponent("clean.jsonl").path
         let result = try StemmaProcess.run(["dedup", try corpus(), "--output", output, "--write-deduplicated", deduplicated, "--keep", "longest"])
@@ -74,7 +74,7 @@ import Testing
         #expect(strict.stderr.hasPrefix("stemma: \(path): line 5: invalid JSON"))
     }
 
-    @Test func standardInputWithExactVerification() throws {
+    @Test func standardInputIsReadAndExactVerificationIsReported() throws {
         let input = try Data(contentsOf: URL(fileURLWithPath: try corpus()))
         let result = try StemmaProcess.run(["dedup", "-", "--verify", "exact", "--format", "jsonl"], input: input)
         #expect(result.status == 0)

@@ -3,10 +3,11 @@ import StemmaTestSupport
 import Testing
 
 @Suite(.serialized) struct HistoryCommandTests {
-    let db = FileManager.default.temporaryDirectory.appendingPathComponent("stemma-history-\(UUID().uuidString).db").path
+    let db = ScratchDirectory.root.appendingPathComponent("stemma-history-\(UUID().uuidString).db").path
 
-    @Test func textJSONAndHTML() throws {
-        _ = try StemmaProcess.run(["index", "add", "Examples", "--db", db])
+    @Test func historyListsVersionsAsTextJSONAndHTMLAndPagesThem() throws {
+        let add = try StemmaProcess.run(["index", "add", "Examples", "--db", db])
+        try #require(add.status == 0, "index add: \(add.stderr)")
         let text = try StemmaProcess.run(["history", "harbor-bridge/v2.txt", "--db", db])
         #expect(text.status == 0)
         let lines = text.output.split(separator: "\n")

@@ -3,9 +3,9 @@ import StemmaTestSupport
 import Testing
 
 @Suite(.serialized) struct IndexCommandTests {
-    let db = FileManager.default.temporaryDirectory.appendingPathComponent("stemma-index-\(UUID().uuidString).db").path
+    let db = ScratchDirectory.root.appendingPathComponent("stemma-index-\(UUID().uuidString).db").path
 
-    @Test func indexThenMatch() throws {
+    @Test func reindexingIsUnchangedAndMatchRanksTheIndexedCopyFirst() throws {
         let add = try StemmaProcess.run(["index", "add", "Examples", "--db", db])
         #expect(add.status == 0)
         #expect(add.output == "6 added, 0 new versions, 0 unchanged · 6 documents, 6 versions in \(db)\n")  // harbor-bridge and reuse examples
@@ -30,15 +30,17 @@ import Testing
     }
 
     @Test func matchSummarizesChangesAndShowsTheBestDiff() throws {
-        _ = try StemmaProcess.run(["index", "add", "../shared/seeds/washington-times-2022-03-02.txt", "Examples/harbor-bridge/v1.txt", "--db", db])
-        let text = try StemmaProcess.run(["match", "../shared/seeds/republished-copy.txt", "--db", db])
+        let (old, new) = (try Fixtures.oldSeedPath(), try Fixtures.newSeedPath())
+        let add = try StemmaProcess.run(["index", "add", old, "Examples/harbor-bridge/v1.txt", "--db", db])
+        try #require(add.status == 0, "index add: \(add.stderr)")
+        let text = try StemmaProcess.run(["match", new, "--db", db])
         #expect(text.status == 0)
         let line = try #require(text.output.split(separator: "\n").first.map(String.init))
         #expect(line.hasPrefix("0.5") && line.contains("washington-times-2022-03-02.txt (version 1)  2022-03-02"))
         // The republished copy adds the Kirby sentences and "Bill Gertz" and drops "Wednesday".
         #expect(line.contains("added") && line.contains("names-added") && line.contains("time-words-removed"))
 
-        let json = try StemmaProcess.run(["match", "../shared/seeds/republished-copy.txt", "--db", db, "--format", "jsonl", "--diff"])
+        let json = try StemmaProcess.run(["match", new, "--db", db, "--format", "jsonl", "--diff"])
         let lines = json.output.split(separator: "\n").map { Data($0.utf8) }
         #expect(lines.count == 2)
         let match = try #require(try JSONSerialization.jsonObject(with: lines[0]) as? [String: Any])
@@ -46,19 +48,20 @@ import Testing
         #expect((match["tags"] as? [String: Int])?["names-added"] != nil)
         let diff = try #require((try JSONSerialization.jsonObject(with: lines[1]) as? [String: Any])?["diff"] as? [String: Any])
         #expect(diff["schemaVersion"] as? Int == 1)
-        #expect((diff["old"] as? [String: Any])?["path"] as? String == "../shared/seeds/washington-times-2022-03-02.txt@1")
-        let document = try StemmaProcess.run(["match", "../shared/seeds/republished-copy.txt", "--db", db, "--format", "json", "--diff"])
+        #expect((diff["old"] as? [String: Any])?["path"] as? String == "\(old)@1")
+        let document = try StemmaProcess.run(["match", new, "--db", db, "--format", "json", "--diff"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(document.output.utf8)) as? [String: Any])
         #expect((object["matches"] as? [[String: Any]])?.count == 1)
         #expect((object["diff"] as? [String: Any])?["schemaVersion"] as? Int == 1)
 
-        let terminal = try StemmaProcess.run(["match", "../shared/seeds/republished-copy.txt", "--db", db, "--diff"])
-        #expect(terminal.output.contains("── diff: ../shared/seeds/washington-times-2022-03-02.txt@1 → ../shared/seeds/republished-copy.txt"))
+        let terminal = try StemmaProcess.run(["match", new, "--db", db, "--diff"])
+        #expect(terminal.output.contains("── diff: \(old)@1 → \(new)"))
         #expect(terminal.output.contains("Guy Taylor{+, Bill Gertz+} and David R. Sands"))
     }
 
-    @Test func familiesOfTheIndex() throws {
-        _ = try StemmaProcess.run(["index", "add", "Examples", "../shared/seeds", "--db", db])
+    @Test func familiesListsTheVersionFamiliesLargestFirstAndFiltersByDate() throws {
+        let add = try StemmaProcess.run(["index", "add", "Examples", try Fixtures.seedsPath(), "--db", db])
+        try #require(add.status == 0, "index add: \(add.stderr)")
         let text = try StemmaProcess.run(["families", "--db", db])
         #expect(text.status == 0)
         #expect(text.output == """

@@ -15,9 +15,9 @@ import Testing
     }
 
     @Test func badValuesAreRejected() {
-        #expect(throws: (any Error).self) { try Stemma.parseAsRoot(["serve", "--max-body", "lots"]) }
-        #expect(throws: (any Error).self) { try Stemma.parseAsRoot(["serve", "--port", "70000"]) }
-        #expect(throws: (any Error).self) { try Stemma.parseAsRoot(["serve", "--log-level", "loud"]) }
+        #expect(usageError(["serve", "--max-body", "lots"]) == "--max-body must be a size such as 10MB, not lots")
+        #expect(usageError(["serve", "--port", "70000"]) == "--port must be between 0 and 65535")
+        #expect(usageError(["serve", "--log-level", "loud"]) == "--log-level must be one of trace, debug, info, notice, warning, error, critical")
     }
 }
 
@@ -61,8 +61,9 @@ import Testing
     }
 
     @Test func servesThenStopsCleanlyOnSIGTERM() async throws {
-        let db = FileManager.default.temporaryDirectory.appendingPathComponent("stemma-serve-\(UUID().uuidString).db").path
-        _ = try StemmaProcess.run(["index", "add", "Examples/harbor-bridge", "--db", db])
+        let db = ScratchDirectory.root.appendingPathComponent("stemma-serve-\(UUID().uuidString).db").path
+        let add = try StemmaProcess.run(["index", "add", "Examples/harbor-bridge", "--db", db])
+        try #require(add.status == 0, "index add: \(add.stderr)")
         let (process, port, err) = try start(db: db, arguments: ["--token", "secret"])
         defer { if process.isRunning { process.terminate() } }
 
@@ -81,7 +82,7 @@ import Testing
     }
 
     @Test func sigintStopsItToo() throws {
-        let db = FileManager.default.temporaryDirectory.appendingPathComponent("stemma-serve-\(UUID().uuidString).db").path
+        let db = ScratchDirectory.root.appendingPathComponent("stemma-serve-\(UUID().uuidString).db").path
         let (process, _, _) = try start(db: db)
         kill(process.processIdentifier, SIGINT)
         process.waitUntilExit()
@@ -89,7 +90,7 @@ import Testing
     }
 
     @Test func aTakenPortIsOneLineAndExitTwo() throws {
-        let db = FileManager.default.temporaryDirectory.appendingPathComponent("stemma-serve-\(UUID().uuidString).db").path
+        let db = ScratchDirectory.root.appendingPathComponent("stemma-serve-\(UUID().uuidString).db").path
         let (first, port, _) = try start(db: db)
         defer { first.terminate() }
         let second = try StemmaProcess.run(["serve", "--db", db, "--port", "\(port)"])

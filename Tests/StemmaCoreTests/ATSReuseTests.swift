@@ -6,14 +6,13 @@ import Testing
 /// Issue 5 on real OCR: eight 19th-century American Tract Society books (`../shared/corpora`),
 /// three pairs of which are editions or parts of one another.
 @Suite struct ATSReuseTests {
-    static let path = Fixtures.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpora/ats-tracts/docs.jsonl").path
     static let relatedPairs: Set<[String]> = [
         ["calltounconv00baxt", "lifeofrevrichard00baxt"], ["practicalthought00nev", "thoughtsonpopery00nevi"],
         ["remember00palm", "remembermeorholy00palm"],
     ]
 
     @Test func relatedBooksSharePassagesAndUnrelatedOnesNone() throws {
-        let lines = try String(contentsOfFile: Self.path, encoding: .utf8).split(separator: "\n")
+        let lines = try Fixtures.sharedText("corpora/ats-tracts/docs.jsonl").split(separator: "\n")
         let documents = try lines.map { line in
             let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
             return (id: try #require(object["id"] as? String), text: try #require(object["text"] as? String))

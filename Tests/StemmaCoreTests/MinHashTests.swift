@@ -44,7 +44,7 @@ import Testing
 
     /// Pinned values: a change to the hash family or seeding would silently invalidate stored
     /// signatures, so it must show up here.
-    @Test func hashFamilyIsStable() throws {
+    @Test func sketchesIgnoreCaseAndPunctuation() throws {
         let sketch = try DocumentSketcher(shingleSize: 5, permutations: 16).sketch("The council voted on Tuesday to close the harbor bridge for repairs.")
         #expect(sketch.shingles == 8)
         #expect(sketch.signature.count == 16)
@@ -53,7 +53,7 @@ import Testing
     }
 
     /// The AVX2 kernel (when the CPU has AVX2) and the portable Swift SIMD path agree exactly.
-    @Test(arguments: [16, 48, 128, 144]) func kernelsAgree(permutations: Int) throws {
+    @Test(arguments: [16, 48, 128, 144]) func avx2AndPortableKernelsGiveTheSameSignature(permutations: Int) throws {
         let hasher = try MinHasher(permutations: permutations, seed: 3)
         for seed in 0..<20 {
             let (shingles, _) = sets(seed: seed, shared: seed * 37, onlyA: seed % 3, onlyB: 0)
@@ -96,7 +96,7 @@ import Testing
 
     /// The default weighs missed pairs 0.95: 26 × 3 at 0.5, a candidate probability of 0.97 at the
     /// threshold itself.
-    @Test func defaultFavoursRecall() throws {
+    @Test func aThresholdOfOneHalfChoosesBandsThatFavourRecall() throws {
         let parameters = try LSHParameters(threshold: 0.5, permutations: 128)
         #expect(parameters.bands == 26 && parameters.rows == 3)
         #expect(parameters.candidateProbability(similarity: 0.5) > 0.96)
@@ -154,7 +154,7 @@ import Testing
         #expect(KeepPolicy.earliest.choose(among: [0, 1, 2], facts: undated) == 1)
     }
 
-    @Test func familiesOfSeedVersions() throws {
+    @Test func eachStorysVersionsFormOneFamilyAndNothingElseJoins() throws {
         let sketcher = try DocumentSketcher()
         let texts = [try Fixtures.oldSeed(), try Fixtures.newSeed(), try Fixtures.example(version: 1), try Fixtures.example(version: 2), try Fixtures.example(version: 3)]
         var matrix = SignatureMatrix(permutations: 128)

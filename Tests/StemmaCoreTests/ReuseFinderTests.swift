@@ -34,7 +34,7 @@ import Testing
         #expect(score.recall >= 0.95)
     }
 
-    @Test func threeParagraphsInsideAFortyParagraphArticle() throws {
+    @Test func aShortPassageInALongArticleIsFoundWithItsExactBounds() throws {
         var generator = ReuseCorpusGenerator(seed: 11)
         let shared = generator.makePassage(paragraphs: 3)
         let article = (0..<40).map { _ in generator.makeParagraph() }

@@ -31,13 +31,13 @@ import Testing
         #expect(!oldText(lede).contains("2022-03-02"))
     }
 
-    @Test(arguments: [
+    @Test(arguments: try Fixtures.arguments([
         "Russian officials signaled that they’ll take a hard line in negotiations, with Foreign Minister Sergey Lavrov again accusing",
         "Their families told the Associated Press they were killed playing soccer near a school in just one example",
         "Pentagon officials told the Reuters news agency the Russian numbers were suspect, but neither side’s claims",
         "Mr. Putin, Mr. Lavrov and other Russian officials so far have remained defiant",
-    ])
-    func splitsIntoTwo(oldStart: String) throws {
+    ], needing: "seeds/republished-copy.txt"))
+    func sentencesTheRepublicationSplitsBecomeTwo(oldStart: String) throws {
         let operation = try #require(diff.operations.first { oldText($0).hasPrefix(oldStart) })
         #expect(operation.kind == .split)
         #expect(operation.old.count == 1)

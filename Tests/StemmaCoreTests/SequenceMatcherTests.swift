@@ -50,7 +50,7 @@ import Testing
 }
 
 @Suite struct RadixSortTests {
-    @Test(arguments: [0, 1, 63, 64, 65, 1_000, 10_000]) func sortsLikeSort(count: Int) {
+    @Test(arguments: [0, 1, 63, 64, 65, 1_000, 10_000]) func radixSortOrdersLikeTheStandardSort(count: Int) {
         var rng = SplitMix64(seed: UInt64(count))
         var values = (0..<count).map { _ in UInt64.random(in: 0...UInt64.max, using: &rng) }
         values += values.prefix(count / 10)  // repeats

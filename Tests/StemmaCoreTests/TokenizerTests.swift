@@ -29,7 +29,7 @@ import Testing
         #expect(texts(text) == expected)
     }
 
-    @Test func kindsAndCase() {
+    @Test func tokensHaveAKindAndKnowTheirCase() {
         let tokens = Tokenizer.tokens(in: "Kremlin 498 , kyiv")
         #expect(tokens.map(\.kind) == [.word, .number, .punctuation, .word])
         #expect(tokens[0].isCapitalized && !tokens[0].isLowercase)

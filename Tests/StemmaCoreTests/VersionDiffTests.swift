@@ -25,7 +25,7 @@ import Testing
         expectInvariants(VersionDiff(old: "  \n\n ", new: "\n"))
     }
 
-    @Test func splitIntoTwoAndThree() {
+    @Test func aSentenceSplitInTwoOrThreeIsOneSplit() {
         let old = "The council voted on the budget, which cuts library hours and raises parking fees across the city."
         let two = "The council voted on the budget. It cuts library hours and raises parking fees across the city."
         let three = "The council voted on the budget. It cuts library hours. It also raises parking fees across the city."
@@ -37,7 +37,7 @@ import Testing
         #expect(diffThree.operations[0].new.count == 3)
     }
 
-    @Test func mergeOfTwo() {
+    @Test func twoSentencesJoinedIntoOneAreOneMerge() {
         let diff = VersionDiff(
             old: "The bridge was closed in 1998 for repairs. City records show it was the 21st closure.",
             new: "The bridge was closed in 1998 for repairs, and city records show it was the 21st closure.")
@@ -66,7 +66,7 @@ import Testing
         #expect(diff.operations.map(\.kind) == [.unchanged, .added, .unchanged])
     }
 
-    @Test func scoresAndShares() {
+    @Test func jaccardIsPartialAndSentenceSharesSumToOne() {
         let diff = VersionDiff(old: "Alpha beta gamma delta epsilon zeta. Eta theta iota kappa lambda.",
                                new: "Alpha beta gamma delta epsilon zeta. Mu nu xi omicron pi.")
         #expect(diff.overlap.jaccard > 0 && diff.overlap.jaccard < 1)

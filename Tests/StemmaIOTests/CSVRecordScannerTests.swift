@@ -20,7 +20,7 @@ import Testing
 
     /// The newline of a malformed line lay past the 1 MiB chunk, and the line's tail was read as a
     /// record of its own: a phantom document.
-    @Test func issue11_csvMalformedLineAcrossChunk() throws {
+    @Test func issue11_aMalformedLineLongerThanAChunkIsSkippedAlone() throws {
         let tail = [UInt8](repeating: UInt8(ascii: "j"), count: (1 << 20) + 1_000)
         let bytes = Array("id,text\n1,\"x\"junk".utf8) + tail + Array(",more\n2,two\n".utf8)
         let (records, issues) = try read(bytes)
@@ -53,7 +53,7 @@ import Testing
 
     /// A record of several MiB is read once, not rescanned per chunk; here, that it is read whole
     /// and right (the speed is measured with the release CLI, see `CSVRecordScanner`).
-    @Test func issue11_csvRecordLongerThanAChunk() throws {
+    @Test func issue11_aRecordLongerThanAChunkIsReadWhole() throws {
         let text = String(repeating: "Long \"\"quoted\"\", text\r\nline. ", count: 200_000)
         let bytes = Array("id,text\r\nlong,\"\(text)\"\r\nnext,short\r\n".utf8)
         let (records, issues) = try read(bytes)
@@ -72,7 +72,7 @@ import Testing
         #expect(issues[0].description.contains("lines 2–3: larger than the limit of 200 bytes"))
     }
 
-    @Test func issue11_byteOrderMarkBeforeTheHeader() throws {
+    @Test func issue11_aByteOrderMarkBeforeTheHeaderIsIgnored() throws {
         let (records, issues) = try read(ByteStream.byteOrderMark + Array("id,text\nexcel-1,From Excel.\n".utf8))
         #expect(issues.isEmpty)
         #expect(records.map(\.id) == ["excel-1"])

@@ -1,13 +1,14 @@
 import StemmaCore
 import Foundation
 import StemmaIO
+import StemmaTestSupport
 import Testing
 
 @Suite struct CorpusReaderTests {
     let directory: URL
 
     init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("stemma-corpus-\(UUID().uuidString)")
+        directory = ScratchDirectory.root.appendingPathComponent("stemma-corpus-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     }
 
@@ -29,7 +30,7 @@ import Testing
         return (records, issues)
     }
 
-    @Test func jsonlRecordsWithMetadataAndPassThrough() throws {
+    @Test func jsonlRecordsKeepTheirMetadataAndPassOtherMembersThrough() throws {
         let path = try write("""
             {"id": "a", "text": "First story.\\nSecond line \\u00e9 \\ud83d\\ude00", "date": "2022-03-02", "source": "WT", "score": 3.5, "tags": ["x", {"y": null}]}
 
@@ -84,7 +85,7 @@ import Testing
         #expect(lossy.issues.count == 1 && !lossy.issues[0].isSkipped)
     }
 
-    @Test func csvWithQuotedFieldsAndMappedColumns() throws {
+    @Test func csvReadsQuotedFieldsAndMappedColumnsAndSkipsBadRows() throws {
         let path = try write("doc,body,date,extra\r\n1,\"Line one,\nline \"\"two\"\"\",2022-03-02,x\r\n2,plain,,y\r\n3,too,many,fields,here\r\n4,\"unterminated\n", "corpus.csv")
         let (records, issues) = try read([path], options: CorpusOptions(idField: "doc", textField: "body"))
         #expect(records.map(\.id) == ["1", "2"])
@@ -102,7 +103,7 @@ import Testing
         #expect(throws: ReadError.self) { try read([path]) }
     }
 
-    @Test func directoryOfTextFiles() throws {
+    @Test func aDirectoryIsReadRecursivelyInNameOrderSkippingHiddenAndOtherFiles() throws {
         _ = try write("Second.", "dir/b.md")
         _ = try write("First.", "dir/a.txt")
         _ = try write("Nested.", "dir/sub/c.txt")

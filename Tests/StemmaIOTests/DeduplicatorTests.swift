@@ -8,7 +8,7 @@ import Testing
     let directory: URL
 
     init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("stemma-dedup-\(UUID().uuidString)")
+        directory = ScratchDirectory.root.appendingPathComponent("stemma-dedup-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     }
 

@@ -6,17 +6,13 @@ import Testing
 /// Replays `Fuzz/Corpus/diff/` (hand-made seeds and what `Fuzz/run.sh diff` kept) through the diff
 /// fuzz target's own check, so that CI needs no sanitizer build.
 @Suite struct DiffFuzzReplayTests {
-    static let inputs: [String] = {
-        let directory = Fixtures.packageRoot.appendingPathComponent("Fuzz/Corpus/diff")
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        return names.sorted().map { directory.appendingPathComponent($0).path }
-    }()
+    static func inputs() throws -> [String] { try Fixtures.packageDirectory("Fuzz/Corpus/diff") }
 
-    @Test func theCorpusIsThere() {
-        #expect(Self.inputs.count >= 10)
+    @Test func theCorpusHasAtLeastTenInputsToReplay() throws {
+        #expect(try Self.inputs().count >= 10)
     }
 
-    @Test(arguments: inputs) func roundTrips(path: String) throws {
+    @Test(arguments: try inputs()) func diffAndReportOfEveryInputRebuildTheNewText(path: String) throws {
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
         #expect(DiffReport.fuzzRoundTripFailure(in: bytes) == nil)
     }

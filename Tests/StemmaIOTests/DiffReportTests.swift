@@ -63,6 +63,6 @@ import Testing
         let json = DiffReport(diff, oldPath: "a", newPath: "b").jsonString()
         #expect(json.contains("Tab\\there \\\"quoted\\\" \\\\ end"))
         #expect(json.contains("\\u0001"))
-        #expect((try? JSONSerialization.jsonObject(with: Data(json.utf8))) != nil)
+        #expect(throws: Never.self) { try JSONSerialization.jsonObject(with: Data(json.utf8)) }
     }
 }

@@ -63,7 +63,7 @@ import Testing
     }
 
     /// Raw members are copied to output as they are, so invalid UTF-8 in them would make it invalid.
-    @Test func invalidUTF8InARawMember() throws {
+    @Test func invalidUTF8InAPassedThroughMemberSkipsTheRecordUnlessLossy() throws {
         let line = Array(#"{"id":"a","text":"x","tags":["caf"#.utf8) + [0xE9] + Array("\"]}\n".utf8)
         let path = try directory.write(line, named: "latin1-member.jsonl")
         var issues: [CorpusIssue] = []
@@ -93,7 +93,7 @@ import Testing
 
     /// A byte order mark hid JSONL on standard input (read as one text document) and shifted the
     /// offsets records are read again by.
-    @Test func issue11_byteOrderMark() throws {
+    @Test func issue11_aByteOrderMarkIsSkippedAndOriginsStillPointAtTheText() throws {
         let bytes = ByteStream.byteOrderMark + Array("{\"id\":\"a\",\"text\":\"one\"}\n{\"id\":\"b\",\"text\":\"two\"}\n".utf8)
         let stdin = CorpusReader.transcript(of: bytes, named: "-")
         #expect(stdin.count == 2 && stdin.allSatisfy { $0.hasPrefix("record") })

@@ -55,7 +55,7 @@ import Testing
         }
     }
 
-    @Test func crlfSplitAcrossAChunkBoundary() throws {
+    @Test func aCRLFSplitAcrossAChunkBoundaryEndsOneLine() throws {
         var bytes = file(total: LineSplitter.chunk + 100, length: 64)
         bytes[LineSplitter.chunk - 1] = 0x0D
         bytes[LineSplitter.chunk] = 0x0A
@@ -64,7 +64,7 @@ import Testing
         #expect(!split.contains { $0.bytes.contains(0x0D) })
     }
 
-    @Test func linesLongerThanAChunk() throws {
+    @Test func linesLongerThanAChunkAreReadWhole() throws {
         var bytes = Array("{\"id\": \"short\"}\n".utf8)
         bytes += [UInt8](repeating: UInt8(ascii: "x"), count: 5 * LineSplitter.chunk / 2) + [0x0D, 0x0A]
         bytes += Array("after\n".utf8) + [UInt8](repeating: UInt8(ascii: "y"), count: LineSplitter.chunk + 3)

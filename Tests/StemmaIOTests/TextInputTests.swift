@@ -7,7 +7,7 @@ import Testing
     let directory: URL
 
     init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("stemma-io-\(UUID().uuidString)")
+        directory = ScratchDirectory.root.appendingPathComponent("stemma-io-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     }
 
@@ -17,7 +17,7 @@ import Testing
         return url.path
     }
 
-    @Test func readsUTF8Text() throws {
+    @Test func utf8TextIsReadUnchanged() throws {
         let path = try write(Array("Kyiv — “today”\n".utf8), named: "ok.txt")
         let input = try TextInput.read(path)
         #expect(input.text == "Kyiv — “today”\n")

@@ -16,7 +16,7 @@ enum Chromium {
     /// The DOM after the page loaded and rendered, as `--dump-dom` prints it.
     static func dumpDOM(of url: String) throws -> String {
         let path = try #require(path, "chromium is not installed (apt-get install chromium)")
-        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("stemma-chromium-\(UUID().uuidString)")
+        let profile = ScratchDirectory.root.appendingPathComponent("stemma-chromium-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: profile) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)

@@ -8,7 +8,7 @@ import StemmaTestSupport
 import Testing
 
 @Suite struct DocumentsAPITests {
-    @Test func addOneThenABatchThenFetch() async throws {
+    @Test func addingOneThenABatchReportsEachOutcomeAndVersion() async throws {
         let server = try TestServer()
         try await server.test { client in
             let one = try await client.post("/api/documents", json: ["id": "a", "text": "The council voted to close the bridge.",
@@ -108,7 +108,7 @@ import Testing
 
     /// A store `stemma serve` may not write is served read-only: reads answer, adds are 403.
     @Test func issue11_aReadOnlyStoreIsServedForReading() async throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("stemma-ro-\(UUID().uuidString).db").path
+        let path = ScratchDirectory.root.appendingPathComponent("stemma-ro-\(UUID().uuidString).db").path
         _ = try Store.open(path: path).add([Document(id: "a", text: Array("A story about the harbor bridge.".utf8))])
         let server = TestServer(store: try Store.open(path: path, readOnly: true))
         try await server.test { client in
@@ -140,7 +140,8 @@ import Testing
     func issue11_badIDsInRequestsAre400(uri: String) async throws {
         let server = try TestServer()
         try await server.test { client in
-            _ = try await client.post("/api/documents", json: ["id": "nul", "text": "A story."])
+            let added = try await client.post("/api/documents", json: ["id": "nul", "text": "A story."])
+            try #require(added.status == .created)
             let response = try await client.get(uri)
             #expect(response.status == .badRequest, "\(uri)")
             #expect(response.text.contains("id contains"), "\(uri)")

@@ -74,7 +74,7 @@ import Testing
         }
     }
 
-    @Test func historyOfAFamily() async throws {
+    @Test func familyHistoryListsVersionsOldestFirstWithParentsAndChanges() async throws {
         let server = try TestServer.seeded()
         try await server.test { client in
             let response = try await client.get("/api/families/\(pathEncoded("harbor-bridge/v3.txt"))/history")

@@ -24,7 +24,7 @@ import Testing
 
     static func copyID(_ number: Int) -> String { "copy-" + String(String(number + 1000).dropFirst()) }
 
-    @Test func issue11_historyBounded() async throws {
+    @Test func issue11_historyGivesTheNewestFiftyVersionsAndPagesOlderOnes() async throws {
         let server = try Self.wireStory()
         try await server.test { client in
             let response = try await client.get("/api/families/copy-000/history")

@@ -9,7 +9,7 @@ import Testing
 
 /// End to end over a real socket on an ephemeral port.
 @Suite struct LiveServerTests {
-    @Test func indexMatchAndDiffOverHTTP() async throws {
+    @Test func addMatchDiffAndHistoryAnswerOverARealSocket() async throws {
         let server = try TestServer(configuration: ServerConfiguration(port: 0, token: "t0ken"))
         try await server.test(.live) { client in
             #expect(client.port.map { $0 > 0 } == true)
@@ -38,7 +38,7 @@ import Testing
     /// Matching keeps answering while documents are added: SQLite in WAL mode lets readers run
     /// beside the writer, and one Store serves every request. Each request has a connection of
     /// its own, so they really run at once.
-    @Test func concurrentMatchesWhileAdding() async throws {
+    @Test func matchesKeepAnsweringWhileDocumentsAreAdded() async throws {
         let server = try TestServer.seeded(onDisk: true)
         let query = try Fixtures.newSeed()
         try await server.test(.live) { client in

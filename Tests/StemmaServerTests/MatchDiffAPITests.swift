@@ -45,7 +45,7 @@ import Testing
         }
     }
 
-    @Test func limitAndNoMatches() async throws {
+    @Test func matchHonoursTheLimitAndAnswersNoMatchesWithAnEmptyList() async throws {
         let server = try TestServer.seeded()
         try await server.test { client in
             let one = try await client.post("/api/match", json: ["text": try Fixtures.example(version: 2), "limit": 1])
@@ -98,7 +98,7 @@ import Testing
         }
     }
 
-    @Test func versionsOfOneDocument() async throws {
+    @Test func diffOfTwoVersionsOfOneDocumentIsTheCLIReport() async throws {
         let server = try TestServer()
         _ = try server.store.add([Document(id: "a", text: Array("It rained on Monday.".utf8))])
         _ = try server.store.add([Document(id: "a", text: Array("It rained on Tuesday.".utf8))])
@@ -128,7 +128,7 @@ import Testing
         }
     }
 
-    @Test func malformedDiffBody() async throws {
+    @Test func aMalformedDiffBodyIs400NamingTheMember() async throws {
         let server = try TestServer()
         try await server.test { client in
             let response = try await client.post("/api/diff", body: "{\"old\": \"a\", \"new\": null}")

@@ -20,7 +20,7 @@ struct TestServer {
     /// An empty store in memory, or in a new file (SQLite in WAL mode, as `stemma serve` opens it).
     init(configuration: ServerConfiguration = ServerConfiguration(port: 0), onDisk: Bool = false) throws {
         if onDisk {
-            let path = FileManager.default.temporaryDirectory.appendingPathComponent("stemma-server-\(UUID().uuidString).db").path
+            let path = ScratchDirectory.root.appendingPathComponent("stemma-server-\(UUID().uuidString).db").path
             store = try Store.open(path: path)
         } else {
             store = try Store.empty()

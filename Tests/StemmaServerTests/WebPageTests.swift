@@ -99,7 +99,7 @@ import Testing
         }
     }
 
-    @Test func familiesHistoryAndDocumentPages() async throws {
+    @Test func familiesHistoryAndDocumentPagesLinkEachOtherAndRefuseUnknownIDs() async throws {
         let server = try TestServer.seeded()
         try await server.test { client in
             let families = try await client.get("/families")

@@ -9,7 +9,7 @@ import Testing
 /// LSH computation whichever lookup path (in-memory tables, point lookups on blocks) served them.
 @Suite struct BucketRunsTests {
     func temporaryPath() -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("stemma-runs-\(UUID().uuidString).db").path
+        ScratchDirectory.root.appendingPathComponent("stemma-runs-\(UUID().uuidString).db").path
     }
 
     func randomEntries(count: Int, keys: Int, rng: inout SplitMix64) -> [BucketEntry] {
@@ -34,7 +34,7 @@ import Testing
             start = end
         }
         #expect(decoded == entries)
-        #expect(throws: StoreError.self) {
+        #expect(throws: StoreError.corruptBucketBlock(bytes: 5)) {
             try Data([3, 0, 0, 0, 1]).withUnsafeBytes { try BucketBlock.versions(of: 0, in: $0) { _ in } }
         }
     }

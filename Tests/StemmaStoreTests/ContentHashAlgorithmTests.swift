@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import StemmaCore
 @testable import StemmaStore
+import StemmaTestSupport
 import Testing
 
 @Suite struct ContentHashAlgorithmTests {
@@ -10,7 +11,7 @@ import Testing
     }
 
     func temporaryPath() -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("stemma-hash-\(UUID().uuidString).db").path
+        ScratchDirectory.root.appendingPathComponent("stemma-hash-\(UUID().uuidString).db").path
     }
 
     let texts = ["The harbor bridge closes for repairs on Monday, the city said.",

@@ -11,7 +11,7 @@ import Testing
     }
 
     func temporaryPath() -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("stemma-store-\(UUID().uuidString).db").path
+        ScratchDirectory.root.appendingPathComponent("stemma-store-\(UUID().uuidString).db").path
     }
 
     @Test func addingIsIdempotentAndRecordsVersions() throws {
@@ -121,13 +121,15 @@ import Testing
         let reopened = try Store.open(path: path)
         #expect(reopened.parameters == parameters)
         #expect(try reopened.counts().documents == 1)
-        #expect(throws: StoreError.self) { try Store.open(path: path, parameters: StoreParameters()) }
+        #expect(throws: StoreError.parametersMismatch(path: path, stored: parameters.description, requested: StoreParameters().description)) {
+            try Store.open(path: path, parameters: StoreParameters())
+        }
     }
 
     @Test func foreignFilesAreRefusedAndLeftAlone() throws {
         let text = temporaryPath()
         try Data("just some text, not a database".utf8).write(to: URL(fileURLWithPath: text))
-        #expect(throws: StoreError.self) { try Store.open(path: text) }
+        #expect(throws: StoreError.notADatabase(path: text, reason: "no SQLite header")) { try Store.open(path: text) }
         #expect(try String(contentsOfFile: text, encoding: .utf8) == "just some text, not a database")
 
         let other = temporaryPath()

@@ -9,7 +9,7 @@ import Testing
 /// whatever a length field says (issue 11, item 5).
 @Suite struct TamperedStoreTests {
     func filledStore() throws -> (path: String, store: Store) {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("stemma-tampered-\(UUID().uuidString).db").path
+        let path = ScratchDirectory.root.appendingPathComponent("stemma-tampered-\(UUID().uuidString).db").path
         let store = try Store.open(path: path)
         var generator = CorpusGenerator(seed: 5)
         _ = try store.add(generator.documents(count: 30).map { Document(id: $0.id, text: Array($0.text.utf8), date: $0.date) })
@@ -64,7 +64,7 @@ import Testing
 
 /// A store that cannot be opened says why, in words (issue 11, item 18).
 @Suite struct StoreOpeningTests {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stemma-open-\(UUID().uuidString)")
+    let folder = ScratchDirectory.root.appendingPathComponent("stemma-open-\(UUID().uuidString)")
 
     @Test func issue11_aMissingFolderIsNamed() {
         let path = folder.appendingPathComponent("missing/index.db").path
@@ -95,7 +95,8 @@ import Testing
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         let store = try Store.open(path: path, readOnly: true)
         #expect(try store.version(of: "a")?.text == "One text of the story, long enough to sketch.")
-        #expect(throws: (any Error).self) { _ = try store.add([Document(id: "b", text: Array("Another.".utf8))]) }
+        let refused = #expect(throws: DatabaseError.self) { _ = try store.add([Document(id: "b", text: Array("Another.".utf8))]) }
+        #expect(refused?.resultCode == .SQLITE_READONLY)
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
     }
 }

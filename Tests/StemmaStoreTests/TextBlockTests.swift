@@ -9,7 +9,7 @@ import Testing
 /// that does not decode to its recorded length (or a text outside its block) reported as damaged.
 @Suite struct TextBlockTests {
     func temporaryPath() -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("stemma-texts-\(UUID().uuidString).db").path
+        ScratchDirectory.root.appendingPathComponent("stemma-texts-\(UUID().uuidString).db").path
     }
 
     static let corpus: [Document] = {
@@ -105,7 +105,9 @@ import Testing
         let compressed = TextBlock.block(of: [0], texts: [prose])
         #expect(compressed.codec == .lz4 && compressed.data.count < prose.count / 4)
         #expect(try TextBlock.decompressed(id: 1, codec: 1, bytes: prose.count, data: compressed.data) == prose)
-        #expect(throws: StoreError.self) { try TextBlock.decompressed(id: 1, codec: 1, bytes: prose.count + 1, data: compressed.data) }
+        #expect(throws: StoreError.corruptTextBlock(id: 1, reason: "\(prose.count) bytes decompressed, \(prose.count + 1) recorded")) {
+            try TextBlock.decompressed(id: 1, codec: 1, bytes: prose.count + 1, data: compressed.data)
+        }
     }
 
     /// Stemma's LZ4 block codec on the cases its format rules are about: inputs too short to
@@ -142,7 +144,7 @@ import Testing
                 #expect(back.count == prose.count)
             }
         }
-        #expect(throws: StoreError.self) { try TextBlock.decompressed(id: 1, codec: 1, bytes: 10, data: []) }
-        #expect(throws: StoreError.self) { try TextBlock.decompressed(id: 1, codec: 1, bytes: 10, data: [0x10, 0x61]) }
+        #expect(throws: StoreError.corruptTextBlock(id: 1, reason: "invalid LZ4 data")) { try TextBlock.decompressed(id: 1, codec: 1, bytes: 10, data: []) }
+        #expect(throws: StoreError.corruptTextBlock(id: 1, reason: "1 bytes decompressed, 10 recorded")) { try TextBlock.decompressed(id: 1, codec: 1, bytes: 10, data: [0x10, 0x61]) }
     }
 }
