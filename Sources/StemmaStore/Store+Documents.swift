@@ -19,6 +19,7 @@ extension Store {
     /// - Parameter written: called after each commit with the outcomes of the batches it holds.
     public func add(batches next: () throws -> PreparedBatch?, keepText: Bool = true, documentsPerTransaction: Int,
                     written: ([AddOutcome]) -> Void) throws {
+        guard !isReadOnly else { throw StoreError.readOnly(path: path) }
         let parameters = self.parameters
         var exhausted = false
         let checkpointer = try bulkCheckpointer()
@@ -68,6 +69,7 @@ extension Store {
     /// Runs `body` in a write transaction with a bucket session, whose entries are written as runs
     /// before the commit, and joins the in-memory tables after it.
     func writeWithBuckets<T>(_ body: (Database, BucketSession) throws -> T) throws -> T {
+        guard !isReadOnly else { throw StoreError.readOnly(path: path) }
         var session: BucketSession?
         do {
             let bands = lsh.bands

@@ -2,6 +2,8 @@
 public enum StoreError: Error, Equatable, CustomStringConvertible {
     /// The file or its folder cannot be opened: missing, a directory, no permission, read-only.
     case cannotOpen(path: String, reason: String)
+    /// A write to a store opened read-only (or served from a file this process may not write).
+    case readOnly(path: String)
     /// A read-only open of a store made by an earlier Stemma, which must be upgraded by a write first.
     case needsUpgrade(path: String)
     /// The file exists but is not a SQLite database, or is corrupt.
@@ -24,6 +26,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .cannotOpen(let path, let reason): return "\(path): cannot open the index: \(reason)"
+        case .readOnly(let path): return "\(path): the index is read-only here; nothing was added"
         case .needsUpgrade(let path):
             return "\(path): made by an earlier Stemma; upgrade it once with a command that writes (stemma index add) before reading it read-only"
         case .notADatabase(let path, let reason): return "\(path): not a Stemma database (\(reason)); nothing was changed"

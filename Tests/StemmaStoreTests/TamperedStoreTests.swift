@@ -95,8 +95,7 @@ import Testing
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         let store = try Store.open(path: path, readOnly: true)
         #expect(try store.version(of: "a")?.text == "One text of the story, long enough to sketch.")
-        let refused = #expect(throws: DatabaseError.self) { _ = try store.add([Document(id: "b", text: Array("Another.".utf8))]) }
-        #expect(refused?.resultCode == .SQLITE_READONLY)
+        #expect(throws: StoreError.readOnly(path: path)) { _ = try store.add([Document(id: "b", text: Array("Another.".utf8))]) }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
     }
 }

@@ -10,6 +10,8 @@ extension StoreError: HTTPResponseError {
         switch self {
         // What the client sent.
         case .invalidDocumentID: .badRequest
+        // The server may read its index but not write it.
+        case .readOnly: .forbidden
         // The index cannot be used as it is: the server, not the request, must change.
         case .cannotOpen, .needsUpgrade, .notADatabase, .notAStemmaDatabase, .newerSchema, .parametersMismatch: .serviceUnavailable
         // A damaged file: the request was fine, the server failed it.

@@ -25,7 +25,7 @@ struct DocumentsController: Sendable {
     @Sendable func add(request: Request, context: StemmaRequestContext) async throws -> JSONResponse {
         let batch = try await JSONBody.decode(DocumentBatch.self, from: request, context: context)
         guard !batch.documents.isEmpty else { throw HTTPError(.badRequest, message: "no documents in the request") }
-        guard !store.isReadOnly else { throw HTTPError(.forbidden, message: "the index is read-only (\(store.path) cannot be written)") }
+        guard !store.isReadOnly else { throw StoreError.readOnly(path: store.path) }
         // The whole batch is refused for one bad id: it is one transaction, and a client told
         // which record to fix resends the batch rather than working out which others were kept.
         for (index, document) in batch.documents.enumerated() {
