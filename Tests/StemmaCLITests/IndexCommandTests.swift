@@ -40,10 +40,12 @@ import Testing
         #expect((match["tags"] as? [String: Int])?["names-added"] != nil)
         let diff = try #require((try JSONSerialization.jsonObject(with: lines[1]) as? [String: Any])?["diff"] as? [String: Any])
         #expect(diff["schemaVersion"] as? Int == 1)
-        #expect((diff["old"] as? [String: Any])?["path"] as? String == "../shared/seeds/washington-times-2022-03-02.txt@1")
+        // Issue 12: a file outside the current directory is indexed under its absolute path.
+        let seed = Fixtures.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/seeds/washington-times-2022-03-02.txt").path
+        #expect((diff["old"] as? [String: Any])?["path"] as? String == seed + "@1")
 
         let terminal = try StemmaProcess.run(["match", "../shared/seeds/republished-copy.txt", "--db", db, "--diff"])
-        #expect(terminal.output.contains("── diff: ../shared/seeds/washington-times-2022-03-02.txt@1 → ../shared/seeds/republished-copy.txt"))
+        #expect(terminal.output.contains("── diff: \(seed)@1 → ../shared/seeds/republished-copy.txt"))
         #expect(terminal.output.contains("Guy Taylor{+, Bill Gertz+} and David R. Sands"))
     }
 
