@@ -25,7 +25,15 @@ struct Families: ParsableCommand {
     @Option(help: "Output format: text, or json (one object per line).")
     var format: Format = .text
 
+    @Option(help: "At most this many families; 0 for all.")
+    var limit = 0
+
+    @Option(help: "Skip this many families (the largest) first.")
+    var offset = 0
+
     func validate() throws {
+        guard limit >= 0 else { throw ValidationError("--limit must not be negative (0 lists all)") }
+        guard offset >= 0 else { throw ValidationError("--offset must not be negative") }
         do { _ = try dateRange() } catch let error as DateRange.InvalidDate {
             throw ValidationError("--\(error)")
         }
@@ -39,7 +47,13 @@ struct Families: ParsableCommand {
     func run() throws {
         let index = try store.openExisting()
         let dates = try dateRange()
-        for family in try index.families(dates: dates, source: source) {
+        let page = try index.families(dates: dates, source: source, limit: limit == 0 ? nil : limit, offset: offset)
+        if page.items.count < page.total {
+            // On stderr, so that the JSON lines on stdout stay one record each.
+            let shown = page.items.isEmpty ? "none" : "\(page.offset + 1)–\(page.offset + page.items.count)"
+            Console.warnPlain("stemma families: families \(shown) of \(page.total)")
+        }
+        for family in page.items {
             switch format {
             case .text:
                 let span = [family.earliestDate, family.latestDate].compactMap { $0 }.map { String($0.prefix(10)) }
