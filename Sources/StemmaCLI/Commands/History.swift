@@ -64,8 +64,8 @@ struct History: ParsableCommand {
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            for entry in entries {
-                try Console.write(String(decoding: try encoder.encode(HistoryRecord(entry)), as: UTF8.self) + "\n")
+            for (position, entry) in zip(page.start..., entries) {
+                try Console.write(String(decoding: try encoder.encode(HistoryRecord(entry, position: position)), as: UTF8.self) + "\n")
             }
         case .html:
             let family = try index.version(of: id)?.family ?? id

@@ -21,8 +21,12 @@ struct FamilyRecord: Encodable, Sendable {
     }
 }
 
+/// A page of families, largest first: `total` over all pages.
 struct FamiliesResponse: ResponseEncodable, Sendable {
     var families: [FamilyRecord]
+    var total: Int
+    var limit: Int
+    var offset: Int
 }
 
 /// `GET /api/families/{id}/history`: a window of the family's versions oldest first, each as a
@@ -45,6 +49,6 @@ struct HistoryResponse: ResponseEncodable, Sendable {
         start = page.start
         limit = window.limit
         offset = window.offset
-        versions = page.entries.map(HistoryRecord.init)
+        versions = zip(page.start..., page.entries).map { HistoryRecord($1, position: $0) }
     }
 }
