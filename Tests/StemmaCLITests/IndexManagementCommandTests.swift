@@ -60,7 +60,7 @@ import Testing
         _ = try StemmaProcess.run(["index", "add", "Examples", "--db", db])
         let remove = try StemmaProcess.run(["index", "remove", "harbor-bridge/v1.txt", "nope", "--db", db])
         #expect(remove.status == 1)
-        #expect(remove.output == "1 document removed (1 versions): harbor-bridge/v1.txt\n")
+        #expect(remove.output == "1 document removed (1 version): harbor-bridge/v1.txt\n")
         #expect(remove.stderr == "stemma: nope: not in \(db)\n")
         let list = try StemmaProcess.run(["index", "list", "--db", db])
         #expect(!list.output.contains("harbor-bridge/v1.txt\t"))

@@ -31,7 +31,8 @@ extension Index {
             let removal = try Store.open(path: store.db, parameters: store.requested).remove(ids)
             for id in removal.missing { Console.warnPlain("stemma: \(id): not in \(store.db)") }
             let noun = removal.removed.count == 1 ? "document" : "documents"
-            try Console.write("\(removal.removed.count) \(noun) removed (\(removal.versions) versions)"
+            let versions = removal.versions == 1 ? "1 version" : "\(removal.versions) versions"
+            try Console.write("\(removal.removed.count) \(noun) removed (\(versions))"
                 + (removal.removed.isEmpty ? "" : ": " + removal.removed.joined(separator: ", ")) + "\n")
             if !removal.missing.isEmpty { throw ExitCode(1) }
         }
