@@ -89,8 +89,9 @@ extension BatchWriter {
         for (pair, jaccard) in pairs { try upsert.execute(arguments: [pair.a, pair.b, jaccard]) }
     }
 
-    /// Merges the families the pairs join into one each, named after the smallest family name so
-    /// the result does not depend on the order of adds.
+    /// Merges the families the pairs join into one each, which keeps the name of the family
+    /// indexed first (see ``survivor(of:)``): a family's name stays when others join it, so links
+    /// to it (`/history?id=…`) keep working.
     func mergeFamilies(joinedBy pairs: [(pair: DocumentPair, jaccard: Double)]) throws {
         guard !pairs.isEmpty else { return }
         let ids = Array(Set(pairs.flatMap { [$0.pair.a, $0.pair.b] }))
@@ -109,9 +110,25 @@ extension BatchWriter {
         }
         let rename = try db.cachedStatement(sql: "UPDATE document SET family = ? WHERE family = ?")
         for group in union.groups() where group.count > 1 {
-            let names = group.map { families[$0] }.sorted()
-            for name in names.dropFirst() { try rename.execute(arguments: [names[0], name]) }
+            let names = group.map { families[$0] }
+            let survivor = try survivor(of: names)
+            for name in names where name != survivor { try rename.execute(arguments: [survivor, name]) }
         }
+    }
+
+    /// The family whose name a merge keeps: the one whose namesake document was indexed first
+    /// (the smallest first version row id), then the smallest name.
+    ///
+    /// A family is named after its first member, and stays so: a merge keeps the oldest name,
+    /// and a split (``Store/remove(_:)``) names each part after its first member. The name then
+    /// depends on the order of the adds only, not on how they were cut into batches, so an add
+    /// killed and run again ends with the names an uninterrupted one gives. (Keeping the larger
+    /// family's name would rename fewer documents, but which family is larger when they meet
+    /// depends on the batches.) One lookup per family, on the namesake's versions.
+    func survivor(of names: [String]) throws -> String {
+        let first = try db.cachedStatement(sql: "SELECT min(id) FROM documentVersion WHERE documentId = ?")
+        let ages = try names.map { (name: $0, first: try Int64.fetchOne(first, arguments: [$0]) ?? .max) }
+        return ages.min { ($0.first, $0.name) < ($1.first, $1.name) }?.name ?? names[0]
     }
 
     /// For each document of the batch, its position in `added`, or nil when it added no version.

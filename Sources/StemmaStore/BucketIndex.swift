@@ -42,6 +42,12 @@ final class BucketIndex: @unchecked Sendable {
         }
     }
 
+    /// Forgets the tables, after entries were removed from the runs: they are loaded again when
+    /// an add needs them.
+    func dropTables() {
+        lock.withLock { (catalog, tables) = ([], nil) }
+    }
+
     /// Ends a session: after a commit, its entries join the tables; after a rollback, the tables
     /// are kept as they were.
     func finish(_ session: BucketSession, committed: Bool) {

@@ -77,6 +77,9 @@ extension Store {
 
     /// The versions of the family of `documentID` in history order; nil when it is not indexed.
     /// Texts are left out: a family of 100,000 copies would otherwise hold every text at once.
+    ///
+    /// A version's own date only: the document's date is its latest version's, and lending it to
+    /// an undated earlier version showed that version as written on a later day (issue 12).
     func historyVersions(of documentID: String, isCancelled: () -> Bool) throws -> [HistoryVersion]? {
         let parameters = self.parameters
         let versions = try writer.read { db -> [HistoryVersion]? in
@@ -84,7 +87,7 @@ extension Store {
                 return nil
             }
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT v.id AS rowID, v.documentId, v.number, coalesce(v.date, d.date) AS date, v.signature
+                SELECT v.id AS rowID, v.documentId, v.number, v.date, v.signature
                 FROM documentVersion v JOIN document d ON d.id = v.documentId
                 WHERE d.family = ? ORDER BY v.id
                 """, arguments: [family])

@@ -4,8 +4,8 @@ import GRDB
 
 extension Store {
     /// The indexed versions that share an LSH band with the text and reach the store's threshold,
-    /// best first.
-    public func matches(for text: [UInt8], limit: Int = 20) throws -> [IndexMatch] {
+    /// best first, leaving out the versions of the document `excluding` (the text's own stored copy).
+    public func matches(for text: [UInt8], limit: Int = 20, excluding: String? = nil) throws -> [IndexMatch] {
         let sketch = text.withUnsafeBufferPointer { bytes in
             var scratch = DocumentSketcher.Scratch()
             return sketcher.sketch(bytes, scratch: &scratch)
@@ -17,6 +17,7 @@ extension Store {
                 let signature = try SignatureBlob.decode(row.checked("signature"), seed: parameters.seed, permutations: parameters.permutations)
                 let jaccard = MinHasher.estimatedJaccard(sketch.signature, signature)
                 guard jaccard >= parameters.threshold else { continue }
+                if let excluding, try row.checked("documentId") == excluding { continue }
                 let pair = SimilarPair(a: 0, b: 1, estimatedJaccard: jaccard, sizeA: sketch.shingles, sizeB: try row.checkedCount("shingles"))
                 matches.append(IndexMatch(documentID: try row.checked("documentId"), version: try row.checked("number"),
                                           date: try row.checked("date"), title: try row.checked("title"),

@@ -23,6 +23,11 @@ struct StoredTextReader {
         return String(decoding: bytes[offset..<offset + length], as: UTF8.self)
     }
 
+    /// The decompressed bytes of text block `id`.
+    mutating func bytes(ofBlock id: Int64) throws -> [UInt8] {
+        try decompressed(id)
+    }
+
     private mutating func decompressed(_ id: Int64) throws -> [UInt8] {
         if let cached, cached.id == id { return cached.bytes }
         guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT codec, bytes, data FROM textBlock WHERE id = ?"), arguments: [id]) else {

@@ -19,8 +19,10 @@ import Testing
             try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
         }
         #expect(records.map { $0["id"] as? String } == ["harbor-bridge/v1.txt", "harbor-bridge/v2.txt", "harbor-bridge/v3.txt"])
-        #expect(json.output.hasPrefix(#"{"changes":{},"id":"harbor-bridge/v1.txt","tags":{},"version":1}"#))
-        #expect(records[2]["parent"] as? Int == 1)
+        #expect(json.output.hasPrefix(#"{"changes":{},"id":"harbor-bridge/v1.txt","number":1,"tags":{},"version":1}"#))
+        // Issue 12: numbered from 1 as the text is: v3 derives from "2.", as its text line says "← 2".
+        #expect(records.map { $0["number"] as? Int } == [1, 2, 3])
+        #expect(records[2]["parent"] as? Int == 2 && lines[2].contains("← 2"))
         // Issue 12: --format json is the object GET /api/families/{id}/history answers with.
         let document = try StemmaProcess.run(["history", "harbor-bridge/v2.txt", "--db", db, "--format", "json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(document.output.utf8)) as? [String: Any])

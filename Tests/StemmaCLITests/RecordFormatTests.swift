@@ -20,7 +20,7 @@ import Testing
 
         let (familiesStatus, apiFamilies) = try await serve.get("\(base)/api/families")
         #expect(familiesStatus == 200)
-        let cliFamilies = try StemmaProcess.run(["families", "--db", db, "--format", "json"])
+        let cliFamilies = try StemmaProcess.run(["families", "--db", db, "--format", "json", "--limit", "100"])
         #expect(try object(cliFamilies.output) == object(apiFamilies))
 
         let (historyStatus, apiHistory) = try await serve.get("\(base)/api/families/v2.txt/history")

@@ -83,7 +83,7 @@ import Testing
             #expect(body["id"] as? String == "harbor-bridge/v3.txt" && body["family"] as? String == "harbor-bridge/v1.txt")
             let versions = try #require(body["versions"] as? [[String: Any]])
             #expect(versions.map { $0["id"] as? String } == ["harbor-bridge/v1.txt", "harbor-bridge/v2.txt", "harbor-bridge/v3.txt"])
-            #expect(versions[0]["parent"] == nil && versions[1]["parent"] as? Int == 0)
+            #expect(versions[0]["parent"] == nil && versions[1]["parent"] as? Int == 1)  // numbered from 1, as the text output
             #expect((versions[1]["changes"] as? [String: Int])?.isEmpty == false)
             #expect(versions[1]["editedBytes"] as? Int ?? 0 > 0)
         }

@@ -34,10 +34,10 @@ import Testing
             #expect(body["limit"] as? Int == 50 && body["offset"] as? Int == 0)
             let versions = try #require(body["versions"] as? [[String: Any]])
             #expect(versions.map { $0["id"] as? String } == (Self.copies - 50..<Self.copies).map(Self.copyID))
-            // Parents count in the whole history, and come earlier.
+            // Versions and parents are numbered from 1 in the whole history, and parents come earlier.
             for (position, version) in zip((Self.copies - 50)..., versions) {
                 let parent = try #require(version["parent"] as? Int)
-                #expect(parent < position)
+                #expect(version["number"] as? Int == position + 1 && parent >= 1 && parent < position + 1)
             }
 
             let older = try await client.get("/api/families/copy-000/history?limit=100&offset=250")

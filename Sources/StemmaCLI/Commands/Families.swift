@@ -26,7 +26,15 @@ struct Families: ParsableCommand {
     @Option(help: "Output format: text, json (one document, as GET /api/families answers) or jsonl (one family per line).")
     var format: Format = .text
 
+    @Option(help: "At most this many families; 0 for all.")
+    var limit = 0
+
+    @Option(help: "Skip this many families (the largest) first.")
+    var offset = 0
+
     func validate() throws {
+        guard limit >= 0 else { throw ValidationError("--limit must not be negative (0 lists all)") }
+        guard offset >= 0 else { throw ValidationError("--offset must not be negative") }
         do { _ = try dateRange() } catch let error as DateRange.InvalidDate {
             throw ValidationError("--\(error)")
         }
@@ -39,16 +47,24 @@ struct Families: ParsableCommand {
 
     func run() throws {
         let index = try store.openExisting()
-        let families = try index.families(dates: try dateRange(), source: source)
+        let page = try index.families(dates: try dateRange(), source: source, limit: limit == 0 ? nil : limit, offset: offset)
+        if page.items.count < page.total, format != .json {
+            // On stderr, so that the JSON lines on stdout stay one record each (a JSON document
+            // says it in `total`).
+            let shown = page.items.isEmpty ? "none" : "\(page.offset + 1)–\(page.offset + page.items.count)"
+            Console.warnPlain("stemma families: families \(shown) of \(page.total)")
+        }
         switch format {
         case .text:
-            for family in families {
+            for family in page.items {
                 let span = [family.earliestDate, family.latestDate].compactMap { $0 }.map { String($0.prefix(10)) }
                 try Console.write("\(family.members.count)  " + family.members.joined(separator: ", ")
                     + (span.isEmpty ? "" : "  (\(Set(span).count == 1 ? span[0] : "\(span[0]) – \(span[1])"))") + "\n")
             }
-        case .json: try Console.write(families, as: .json, key: "families")
-        case .jsonl: try Console.write(families, as: .jsonl, key: "families")
+        case .json:
+            try Console.write(page.items, as: .json, key: "families",
+                              with: [("limit", .int(limit)), ("offset", .int(page.offset)), ("total", .int(page.total))])
+        case .jsonl: try Console.write(page.items, as: .jsonl, key: "families")
         }
     }
 }

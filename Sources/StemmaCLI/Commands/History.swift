@@ -66,7 +66,7 @@ struct History: ParsableCommand {
             try Console.write(bytes: HistoryPageRecord(id: id, family: family, total: page.total, start: page.start, limit: limit, offset: offset,
                                                        versions: entries).jsonValue.utf8(pretty: true) + [0x0A])
         case .jsonl:
-            try Console.write(entries, as: .jsonl, key: "versions")
+            try Console.write(HistoryVersionRecord.records(entries, start: page.start), as: .jsonl, key: "versions")
         case .html:
             let family = try index.version(of: id)?.family ?? id
             // The writer counts parents within the entries it gets; one on an older page is left out.

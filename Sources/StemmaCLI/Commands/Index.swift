@@ -37,7 +37,7 @@ struct StoreOptions: ParsableArguments {
 struct Index: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Maintain an incremental index of documents and their versions (SQLite).",
-        subcommands: [Add.self]
+        subcommands: [Add.self, Stats.self, List.self, Remove.self]
     )
 
     /// `stemma index add INPUT…`

@@ -34,10 +34,14 @@ struct Match: ParsableCommand {
     @Flag(help: "Replace invalid UTF-8 with U+FFFD instead of failing.")
     var lossy = false
 
+    @Flag(help: "Also list the text's own stored copy (the document whose id index add gives the file).")
+    var includeSelf = false
+
     func run() throws {
         let index = try store.openExisting()
         let text = try TextInput.read(file, lossy: lossy)
-        let matches = try index.matches(for: text.bytes, limit: limit)
+        // A file's own copy would be the first match, and --diff would diff it with itself.
+        let matches = try index.matches(for: text.bytes, limit: limit, excluding: includeSelf || file == "-" ? nil : TextFileID.of(file))
         // Diffs need the indexed texts; an index made with --no-text has none.
         let diffs = try index.diffs(from: matches, to: text.bytes)
         var best: (IndexMatch, VersionDiff)?

@@ -11,7 +11,7 @@ import StemmaCore
 ///   `url`, `source`; other members pass through, checked to be valid JSON. Of repeated keys the
 ///   first is read, with a warning.
 /// - `.csv`: a header row naming the same fields.
-/// - `.txt`, `.md`: one document whose id is the path.
+/// - `.txt`, `.md`: one document whose id is the path, written one way (see ``TextFileID``).
 /// - Any of these gzip-compressed (`.gz`), and `-` for standard input (JSONL if it starts with `{`,
 ///   else one text document). A leading UTF-8 byte order mark is dropped everywhere.
 ///
@@ -85,15 +85,16 @@ struct ReadContext {
             try readDirectory(input)
             return
         }
-        try read(try open(input), name: input)
+        try read(try open(input), name: input, textID: TextFileID.of(input))
     }
 
-    /// Reads one opened input by the format its name tells.
-    func read(_ stream: ByteStream, name: String) throws {
+    /// Reads one opened input by the format its name tells; a text file gets the id `textID`
+    /// (`name` when nil).
+    func read(_ stream: ByteStream, name: String, textID: String? = nil) throws {
         switch CorpusReader.format(of: name) {
         case .jsonl: try readJSONL(stream)
         case .csv: try readCSV(stream)
-        case .text: try readTextFile(stream, id: name)
+        case .text: try readTextFile(stream, id: textID ?? name)
         case nil:
             // Standard input or an unknown extension: JSONL if it starts with `{`.
             var head: [UInt8] = []
@@ -101,7 +102,7 @@ struct ReadContext {
             if head.first(where: { !($0 == 0x20 || (0x09...0x0D).contains($0)) }) == UInt8(ascii: "{") {
                 try readJSONL(stream, prefix: head)
             } else {
-                try readTextFile(stream, id: name, prefix: head)
+                try readTextFile(stream, id: textID ?? name, prefix: head)
             }
         }
     }

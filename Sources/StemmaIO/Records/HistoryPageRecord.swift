@@ -9,7 +9,7 @@ package struct HistoryPageRecord: Sendable, JSONRecord {
     package var family: String
     /// Versions in the whole history.
     package var total: Int
-    /// The position in the whole history of `versions[0]`; `parent` counts in the whole history too.
+    /// The position in the whole history of `versions[0]`, from 0: its `number` is `start + 1`.
     package var start: Int
     package var limit: Int
     package var offset: Int
@@ -26,7 +26,7 @@ package struct HistoryPageRecord: Sendable, JSONRecord {
     }
 
     package var jsonValue: JSONValue {
-        .document("versions", versions, with: [
+        .document("versions", HistoryVersionRecord.records(versions, start: start), with: [
             ("id", .string(id)), ("family", .string(family)), ("total", .int(total)), ("start", .int(start)),
             ("limit", .int(limit)), ("offset", .int(offset)),
         ])

@@ -6,19 +6,15 @@ import StemmaStore
 import StemmaCore
 import StemmaIO
 
-/// `POST /api/documents` and `GET /api/documents/{id}`.
+/// `POST /api/documents`, `GET /api/documents/{id}` and `DELETE /api/documents/{id}`.
 struct DocumentsController: Sendable {
     let store: Store
     let token: String?
 
     func addRoutes(to group: RouterGroup<StemmaRequestContext>) {
-        if let token {
-            group.group().add(middleware: BearerTokenMiddleware(token: token)).post(use: add)
-        } else {
-            group.post(use: add)
-        }
+        addWriteRoutes(to: group)
         group.get("{id}", use: show)
-        group.rejectingOtherMethods(allowing: [.post]).rejectingOtherMethods("{id}", allowing: [.get])
+        group.rejectingOtherMethods(allowing: [.post]).rejectingOtherMethods("{id}", allowing: [.get, .delete])
     }
 
     /// Indexes one document or a batch in one transaction; 201 when anything new was recorded.

@@ -82,9 +82,11 @@ struct WebController: Sendable {
     }
 
     @Sendable func families(request: Request, context: StemmaRequestContext) async throws -> Response {
-        let filter = try FamilyFilter(QueryValues(request))
-        let families = try store.families(dates: filter.dates, source: filter.source)
-        return pages.page("families", title: "Families", object: FamiliesPage(families))
+        let query = QueryValues(request)
+        let filter = try FamilyFilter(query), window = try FamilyWindow(query)
+        let page = try store.families(dates: filter.dates, source: filter.source, limit: window.limit, offset: window.offset)
+        let pager = FamiliesPager(filter: filter, window: window, page: page)
+        return pages.page("families", title: "Families", object: FamiliesPage(page.items, total: page.total, navigation: pager.navigation))
     }
 
     @Sendable func history(request: Request, context: StemmaRequestContext) async throws -> Response {

@@ -60,11 +60,15 @@ struct FamiliesPage {
 
     var summary: String
     var families: [Row]
+    /// Links to the other pages (HTML), or nothing.
+    var navigation: String
 
-    init(_ families: [IndexFamily]) {
-        summary = families.isEmpty
+    init(_ families: [IndexFamily], total: Int? = nil, navigation: String = "") {
+        let total = total ?? families.count
+        summary = total == 0
             ? "No family yet: every indexed document is alone."
-            : "\(families.count) families of versions and copies, largest first."
+            : "\(total) families of versions and copies, largest first."
+        self.navigation = navigation
         self.families = families.map { family in
             let span = [family.earliestDate, family.latestDate].compactMap { $0 }.map { String($0.prefix(10)) }
             return Row(size: family.members.count,

@@ -67,13 +67,13 @@ enum Templates {
     static let families = """
     {{% CONTENT_TYPE: STEMMA_HTML }}<h1>Families</h1>
     <p class="lead">{{summary}}</p>
-    <table class="list">
+    {{{navigation}}}<table class="list">
     <thead><tr><th class="num">Size</th><th>Members</th><th>Dates</th><th></th></tr></thead>
     <tbody>
     {{#families}}<tr><td class="num">{{size}}</td><td>{{#members}}<a href="/document?id={{idQuery}}">{{id}}</a>{{^last}}, {{/last}}{{/members}}</td><td>{{span}}</td><td><a href="/history?id={{familyQuery}}">history</a></td></tr>
     {{/families}}</tbody>
     </table>
-
+    {{{navigation}}}
     """
 
     static let document = """
