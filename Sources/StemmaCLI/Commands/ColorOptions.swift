@@ -6,7 +6,7 @@ struct ColorOptions: ParsableArguments {
         case auto, always, never
     }
 
-    @Option(help: "Colour the text output: auto (when standard output is a terminal and NO_COLOR is unset), always, never.")
+    @Option(help: "When to colour text output; auto colours standard output when it is a terminal and NO_COLOR is unset.")
     var color: Choice = .auto
 
     /// Whether to colour output that goes to standard output, or to a file when `toFile`: `auto`

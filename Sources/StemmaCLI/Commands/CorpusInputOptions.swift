@@ -4,7 +4,7 @@ import StemmaIO
 
 /// The flags of every command that reads a corpus (`dedup`, `reuse`, `index add`).
 struct CorpusInputOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("How named inputs and standard input are read: auto (by extension; standard input is JSONL if it starts with {, else one text), text, jsonl, csv. Files inside directories go by their extension.",
+    @Option(help: ArgumentHelp("How named inputs and standard input are read; auto goes by the extension, and reads standard input as JSONL if it starts with {, else as one text. Files inside directories always go by their extension.",
                                valueName: "format"))
     var inputFormat: InputFormat = .auto
 
