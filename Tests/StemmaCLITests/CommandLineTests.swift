@@ -9,7 +9,7 @@ import Testing
         let command = try #require(try Stemma.parseAsRoot(["diff", "a.txt", "b.txt", "--format", "json", "--context", "2", "--lossy"]) as? Diff)
         #expect(command.old == "a.txt" && command.new == "b.txt")
         #expect(command.format == .json && command.context == 2 && command.lossy)
-        #expect(command.color == .auto && !command.onlyChanges)
+        #expect(command.color.color == .auto && !command.onlyChanges)
     }
 
     @Test func badFlagCombinationsAreRejected() {

@@ -50,7 +50,7 @@ import Testing
     @Test func outputWritesTheReportFilesAndWriteDeduplicatedKeepsOnePerFamily() throws {
         let output = directory.appendingPathComponent("out").path
         let deduplicated = directory.appendingPathComponent("clean.jsonl").path
-        let result = try StemmaProcess.run(["dedup", try corpus(), "--output", output, "--write-deduplicated", deduplicated, "--keep", "longest"])
+        let result = try StemmaProcess.run(["dedup", try corpus(), "--output-dir", output, "--write-deduplicated", deduplicated, "--keep", "longest"])
         #expect(result.status == 0)
         #expect(result.output.contains("1 families · 2 duplicates"))
         for name in ["pairs.jsonl", "families.jsonl", "summary.json"] {

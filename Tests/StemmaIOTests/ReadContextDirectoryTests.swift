@@ -101,3 +101,53 @@ import Testing
         #expect(records.first?.origin?.offset == 3 && records.first?.origin?.length == 5)
     }
 }
+
+/// Files a directory holds that no reader takes, named instead of skipped in silence (issue 12).
+@Suite struct ReadContextSkippedFilesTests {
+    let scratch: ScratchDirectory
+
+    init() throws {
+        scratch = try ScratchDirectory(prefix: "stemma-skipped")
+    }
+
+    func file(_ relative: String) throws {
+        let url = scratch.url.appendingPathComponent(relative)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("Some text about the harbor bridge.".utf8).write(to: url)
+    }
+
+    func read() throws -> (ids: [String], issues: [CorpusIssue]) {
+        var ids: [String] = []
+        var issues: [CorpusIssue] = []
+        try CorpusReader(inputs: [scratch.path]).forEach(report: { issues.append($0) }) { ids.append($0.id) }
+        return (ids, issues)
+    }
+
+    @Test func issue12_unreadableKindsAreCountedAndNamed() throws {
+        for name in ["a.txt", "page.html", "sub/scan.pdf", "sub/photo.png", ".hidden.html"] { try file(name) }
+        let (ids, issues) = try read()
+        #expect(ids == ["a.txt"])
+        #expect(issues.map(\.description) == ["warning: \(scratch.path)/: 3 files no reader takes, skipped: page.html, sub/photo.png, sub/scan.pdf"])
+        #expect(issues.allSatisfy { !$0.isSkipped })  // a warning: the exit status stays 0
+    }
+
+    @Test func issue12_theWarningNamesAFewAndCountsTheRest() throws {
+        for number in 0..<8 { try file("page\(number).html") }
+        let (_, issues) = try read()
+        #expect(issues.map(\.description) == [
+            "warning: \(scratch.path)/: 8 files no reader takes, skipped: page0.html, page1.html, page2.html, page3.html, page4.html and 3 more",
+            "warning: \(scratch.path): 0 documents",
+        ])
+    }
+
+    /// A walk reads text files; record files inside are named, since reading them would change
+    /// what a directory input means.
+    @Test func issue12_recordFilesInsideADirectoryAreNamed() throws {
+        for name in ["a.txt", "data.jsonl", "table.csv.gz"] { try file(name) }
+        let (ids, issues) = try read()
+        #expect(ids == ["a.txt"])
+        #expect(issues.map(\.description) == [
+            "warning: \(scratch.path)/: 2 files of JSONL or CSV records (name them as inputs to read them), skipped: data.jsonl, table.csv.gz",
+        ])
+    }
+}

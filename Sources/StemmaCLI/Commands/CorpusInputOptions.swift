@@ -1,9 +1,13 @@
-import ArgumentParser
+public import ArgumentParser
 import Foundation
 import StemmaIO
 
-/// The flags of every command that reads a corpus (`dedup`, `index add`).
+/// The flags of every command that reads a corpus (`dedup`, `reuse`, `index add`).
 struct CorpusInputOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("How named inputs and standard input are read; auto goes by the extension, and reads standard input as JSONL if it starts with {, else as one text. Files inside directories always go by their extension.",
+                               valueName: "format"))
+    var inputFormat: InputFormat = .auto
+
     @Option(help: "The JSONL member or CSV column holding the id.")
     var idField = "id"
 
@@ -31,7 +35,8 @@ struct CorpusInputOptions: ParsableArguments {
 
     var corpus: CorpusOptions {
         CorpusOptions(idField: idField, textField: textField, lossy: lossy, followLinks: follow,
-                      maxRecordBytes: ByteCount.parse(maxRecordSize) ?? CorpusOptions.defaultMaxRecordBytes)
+                      maxRecordBytes: ByteCount.parse(maxRecordSize) ?? CorpusOptions.defaultMaxRecordBytes,
+                      inputFormat: inputFormat)
     }
 
     /// Reports a bad record on standard error, or stops at it under `--strict`.
@@ -40,3 +45,5 @@ struct CorpusInputOptions: ParsableArguments {
         Console.warnPlain("stemma: \(issue)")
     }
 }
+
+extension InputFormat: ArgumentParser.ExpressibleByArgument {}

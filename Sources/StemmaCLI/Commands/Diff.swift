@@ -19,27 +19,24 @@ struct Diff: ParsableCommand {
         case text, json, html
     }
 
-    enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
-        case auto, always, never
-    }
-
-    @Argument(help: "The old version: a file, or - for standard input.")
+    @Argument(help: "The old version: a file, or - for standard input.", completion: .file())
     var old: String
 
-    @Argument(help: "The new version: a file, or - for standard input.")
+    @Argument(help: "The new version: a file, or - for standard input.", completion: .file())
     var new: String
 
-    @Option(help: "Output format.")
+    @Option(name: .shortAndLong, help: "Output format.")
     var format: Format = .text
+
+    @OptionGroup var output: OutputOptions
 
     @Flag(help: "Show only changed sentences (text format).")
     var onlyChanges = false
 
-    @Option(help: ArgumentHelp("Show N unchanged sentences around each change (text format).", valueName: "N"))
+    @Option(name: [.customShort("C"), .long], help: ArgumentHelp("Show N unchanged sentences around each change (text format).", valueName: "N"))
     var context: Int?
 
-    @Option(help: "Colour the text format: auto (when standard output is a terminal and NO_COLOR is unset), always, never.")
-    var color: ColorChoice = .auto
+    @OptionGroup var color: ColorOptions
 
     @Flag(help: "Replace invalid UTF-8 with U+FFFD instead of failing, with a warning.")
     var lossy = false
@@ -57,6 +54,8 @@ struct Diff: ParsableCommand {
     }
 
     func run() throws {
+        // Opened first, so that an output that cannot be written fails before the diff.
+        let destination = try output.open()
         let oldInput = try TextInput.read(old, lossy: lossy)
         let newInput = try TextInput.read(new, lossy: lossy)
         for input in [oldInput, newInput] where input.replacedSequences > 0 {
@@ -65,19 +64,20 @@ struct Diff: ParsableCommand {
         let diff = VersionDiff(oldBytes: oldInput.bytes, newBytes: newInput.bytes)
         switch format {
         case .text:
-            let useColor = color == .always || (color == .auto && Console.wantsColor)
+            let useColor = color.enabled(toFile: destination.isFile)
             let shownContext = context ?? (onlyChanges ? 0 : nil)
-            try Console.write(TerminalDiffWriter(useColor: useColor, context: shownContext).render(diff))
+            try destination.write(TerminalDiffWriter(useColor: useColor, context: shownContext).render(diff))
         case .json:
             // One entry per file: `stemma diff a.txt a.txt` names one file twice (a dictionary
             // literal with a repeated key would trap).
             let replaced = lossy ? Dictionary([(oldInput.path, oldInput.replacedSequences), (newInput.path, newInput.replacedSequences)],
                                               uniquingKeysWith: { first, _ in first }) : nil
             let report = DiffReport(diff, oldPath: old, newPath: new, replacedInvalidSequences: replaced)
-            try Console.write(bytes: report.jsonBytes(pretty: !compact))
+            try destination.write(report.jsonBytes(pretty: !compact))
         case .html:
-            try Console.write(HTMLDiffWriter().render(diff, oldName: old, newName: new))
+            try destination.write(HTMLDiffWriter().render(diff, oldName: old, newName: new))
         }
+        try destination.finish()
         if !diff.isIdentical { throw ExitCode(1) }
     }
 }

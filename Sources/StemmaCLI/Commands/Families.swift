@@ -23,7 +23,7 @@ struct Families: ParsableCommand {
     @Option(help: "Only families with a member from this source.")
     var source: String?
 
-    @Option(help: "Output format: text, json (one document, as GET /api/families answers) or jsonl (one family per line).")
+    @Option(name: .shortAndLong, help: "Output format: text, json (one document, as GET /api/families answers) or jsonl (one family per line).")
     var format: Format = .text
 
     @Option(help: "At most this many families; 0 for all.")

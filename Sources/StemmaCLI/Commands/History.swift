@@ -9,7 +9,7 @@ struct History: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show the versions of a document's family in order, what changed between them, and which version each derives from.",
         discussion: """
-        Shows the newest --limit versions (default 50), after skipping the --offset newest, oldest \
+        Shows the newest --limit versions, after skipping the --offset newest, oldest \
         first; each is numbered by its place in the whole history, and so is the version it derives \
         from. A family of thousands of copies costs a signature scan and a few diffs per version \
         shown, hence the window. --format html writes one self-contained page: a timeline of the \
@@ -24,10 +24,10 @@ struct History: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Option(help: "Output format: text, json (one document, as GET /api/families/{id}/history answers), jsonl (one version per line) or html.")
+    @Option(name: .shortAndLong, help: "Output format: text, json (one document, as GET /api/families/{id}/history answers), jsonl (one version per line) or html.")
     var format: Format = .text
 
-    @Option(help: "The most versions to show, the newest.")
+    @Option(name: [.customShort("n"), .long], help: "The most versions to show, the newest.")
     var limit = 50
 
     @Option(help: "How many of the newest versions to skip (--offset 50 shows the 50 before the newest 50).")

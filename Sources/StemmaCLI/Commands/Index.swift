@@ -6,8 +6,9 @@ import StemmaStore
 
 /// Options naming a store and, optionally, the sketch parameters it is made with.
 struct StoreOptions: ParsableArguments {
-    @Option(help: "The index database.")
-    var db = "stemma.db"
+    @OptionGroup var database: DatabaseOptions
+
+    var db: String { database.db }
 
     @Option(help: "Jaccard threshold of the index (only when creating it; default 0.5).")
     var threshold: Double?
@@ -47,7 +48,7 @@ struct Index: ParsableCommand {
             discussion: "Each batch of documents is one transaction, so an interrupted run leaves whole batches. Exit status: 0, 1 when bad records were skipped, 2 on error."
         )
 
-        @Argument(help: "Directories, .jsonl, .csv or text files (optionally .gz), or - for standard input.")
+        @Argument(help: "Directories, .jsonl, .csv or text files (optionally .gz), or - for standard input.", completion: .file())
         var inputs: [String]
 
         @OptionGroup var store: StoreOptions
@@ -57,8 +58,18 @@ struct Index: ParsableCommand {
 
         @OptionGroup var input: CorpusInputOptions
 
-        @Flag(help: "No progress bar.")
-        var quiet = false
+        @OptionGroup var metadata: TextMetadataOptions
+
+        @OptionGroup var global: GlobalOptions
+
+        var quiet: Bool { global.quiet }
+
+        /// How the inputs are read: the corpus flags, and the metadata of a single text.
+        var corpus: CorpusOptions {
+            var options = input.corpus
+            options.textMetadata = metadata.metadata
+            return options
+        }
 
         // A commit writes the transaction's bucket entries as new runs, merges runs, and merges the
         // entries into the in-memory bucket tables (linear in the index size): a large transaction
@@ -68,17 +79,20 @@ struct Index: ParsableCommand {
 
         func validate() throws {
             guard commitEvery > 0 else { throw ValidationError("--commit-every must be positive") }
+            if inputs.filter({ $0 == "-" }).count > 1 { throw ValidationError("Standard input can be read only once.") }
+            try metadata.validate(for: inputs, format: input.inputFormat)
             // Checked before the store is created, so that a bad value leaves no file behind.
             do { _ = try store.requested.filled.validated() } catch { throw ValidationError("\(error)") }
         }
 
         func run() throws {
+            let started = ContinuousClock.now
             let index = try Store.open(path: store.db, requesting: store.requested)
             let pipeline = IndexPipeline(store: index, keepText: !noText, documentsPerTransaction: commitEvery)
             let bar = !quiet && ProgressBar.isUseful ? ProgressBar(totalBytes: ProgressBar.totalBytes(of: inputs)) : nil
             var bytesRead = 0
             var skipped = 0
-            try CorpusReader(inputs: inputs, options: input.corpus)
+            try CorpusReader(inputs: inputs, options: corpus)
                 .forEach(report: { issue in
                     try input.report(issue)
                     if issue.isSkipped { skipped += 1 }
@@ -91,6 +105,7 @@ struct Index: ParsableCommand {
             bar?.finish()
             let total = try index.counts()
             try Console.write("\(tally) · \(total.documents) documents, \(total.versions) versions in \(store.db)\n")
+            if global.verbose { Console.warnPlain("\(index.parameters) · \(String(format: "%.2f", (ContinuousClock.now - started).seconds)) s") }
             if skipped > 0 { throw ExitCode(1) }
         }
     }

@@ -17,16 +17,18 @@ struct Match: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, jsonl }
 
-    @Argument(help: "The text: a file, or - for standard input.")
+    @Argument(help: "The text: a file, or - for standard input.", completion: .file())
     var file: String
 
     @OptionGroup var store: StoreOptions
 
-    @Option(help: "At most this many matches.")
+    @Option(name: [.customShort("n"), .long], help: "At most this many matches.")
     var limit = 20
 
-    @Option(help: "Output format: text, json (one document, as POST /api/match answers) or jsonl (one match per line).")
+    @Option(name: .shortAndLong, help: "Output format: text, json (one document, as POST /api/match answers) or jsonl (one match per line).")
     var format: Format = .text
+
+    @OptionGroup var color: ColorOptions
 
     @Flag(help: "Also print the full diff from the best match to the text (as stemma diff does).")
     var diff = false
@@ -36,6 +38,10 @@ struct Match: ParsableCommand {
 
     @Flag(help: "Also list the text's own stored copy (the document whose id index add gives the file).")
     var includeSelf = false
+
+    func validate() throws {
+        guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
+    }
 
     func run() throws {
         let index = try store.openExisting()
@@ -82,7 +88,7 @@ struct Match: ParsableCommand {
 
     func writeTerminalDiff(_ diff: VersionDiff, from best: IndexMatch) throws {
         try Console.write("\n── diff: \(best.documentID)@\(best.version) → \(file)\n")
-        try Console.write(TerminalDiffWriter(useColor: Console.wantsColor, context: nil).render(diff))
+        try Console.write(TerminalDiffWriter(useColor: color.enabled(), context: nil).render(diff))
     }
 
     func diffReport(_ diff: VersionDiff, from best: IndexMatch) -> DiffReport {

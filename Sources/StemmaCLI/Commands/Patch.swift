@@ -13,15 +13,20 @@ struct Patch: ParsableCommand {
         """
     )
 
-    @Argument(help: "The old text the report was made from.")
+    @Argument(help: "The old text the report was made from.", completion: .file())
     var old: String
 
-    @Argument(help: "The JSON report, or - for standard input.")
+    @Argument(help: "The JSON report, or - for standard input.", completion: .file(extensions: ["json"]))
     var report: String
 
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
+        let destination = try output.open()
         let oldBytes = try TextInput.readBytes(old)
         let decoded = try DiffReport.decode(try TextInput.readBytes(report), path: report)
-        try Console.write(bytes: try decoded.rebuild(from: oldBytes, oldPath: old, reportPath: report))
+        // Rebuilt whole before anything is written: a text that fails its checks writes nothing.
+        try destination.write(try decoded.rebuild(from: oldBytes, oldPath: old, reportPath: report))
+        try destination.finish()
     }
 }

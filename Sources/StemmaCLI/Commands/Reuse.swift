@@ -22,7 +22,7 @@ struct Reuse: ParsableCommand {
         case text, jsonl, json, html
     }
 
-    @Argument(help: "Directories, .jsonl, .csv or text files (optionally .gz), or - for standard input.")
+    @Argument(help: "Directories, .jsonl, .csv or text files (optionally .gz), or - for standard input.", completion: .file())
     var inputs: [String]
 
     @Option(help: "Words per n-gram in the candidate index.")
@@ -40,16 +40,14 @@ struct Reuse: ParsableCommand {
     @Option(help: ArgumentHelp("Shared n-grams farther apart than this many words start a new chain.", valueName: "words"))
     var maxGap = 50
 
-    @Option(help: "Threads to use (default: all cores).")
-    var threads = ProcessInfoCores.count
+    @OptionGroup var threading: ThreadOptions
 
     @OptionGroup var input: CorpusInputOptions
 
-    @Option(help: "Output format: text (default on a terminal), jsonl (default otherwise), json, html.")
+    @Option(name: .shortAndLong, help: "Output format: text (the default on a terminal), jsonl (the default otherwise), json, html.")
     var format: Format?
 
-    @Option(help: ArgumentHelp("Write the output to this file instead of standard output.", valueName: "file"))
-    var output: String?
+    @OptionGroup var output: OutputOptions
 
     @Flag(help: "Leave the aligned text out of JSON output (ids, ranges and counts only).")
     var noAlignment = false
@@ -57,26 +55,21 @@ struct Reuse: ParsableCommand {
     @Option(help: ArgumentHelp("In text output, show passages longer than this by their first and last words.", valueName: "words"))
     var shownWords = 80
 
-    @Option(help: "Colour in text output: auto, always, never.")
-    var color: ColorChoice = .auto
+    @OptionGroup var color: ColorOptions
 
-    @Flag(help: "Print counts and timings on standard error.")
-    var verbose = false
+    @OptionGroup var global: GlobalOptions
 
-    enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
-        case auto, always, never
-    }
+    var verbose: Bool { global.verbose }
 
     func validate() throws {
         if inputs.filter({ $0 == "-" }).count > 1 { throw ValidationError("Standard input can be read only once.") }
-        if threads < 1 { throw ValidationError("--threads must be at least 1.") }
         if shownWords < 2 { throw ValidationError("--shown-words must be at least 2.") }
     }
 
     func parameters() throws -> ReuseParameters {
         do {
             return try ReuseParameters(ngram: ngram, maximumDocumentFrequency: maxDF, minimumMatches: minMatches,
-                                       minimumWords: minWords, maximumGap: maxGap, threads: threads)
+                                       minimumWords: minWords, maximumGap: maxGap, threads: threading.count)
         } catch {
             throw ValidationError("\(error)")
         }
@@ -84,6 +77,8 @@ struct Reuse: ParsableCommand {
 
     func run() throws {
         let parameters = try parameters()
+        // Opened first, so that an output that cannot be written fails before the search.
+        let destination = try output.open()
         let started = ContinuousClock.now
         var ids: [String] = [], dates: [String?] = [], texts: [[UInt8]] = []
         var skipped = 0
@@ -100,7 +95,7 @@ struct Reuse: ParsableCommand {
         let searched = ContinuousClock.now
         let report = ReuseReport(ids: ids, dates: dates, texts: texts, result: result, parameters: parameters,
                                  seconds: (searched - started).seconds)
-        try write(report)
+        try write(report, to: destination)
         if verbose {
             Console.warnPlain("""
             read \(ids.count) documents (\(result.words) words) in \(decimal(read - started)) s; \
@@ -111,22 +106,19 @@ struct Reuse: ParsableCommand {
         if skipped > 0 { throw ExitCode(1) }
     }
 
-    func write(_ report: ReuseReport) throws {
-        let onTerminal = output == nil && isatty(STDOUT_FILENO) == 1
+    func write(_ report: ReuseReport, to destination: OutputDestination) throws {
+        let onTerminal = !destination.isFile && isatty(STDOUT_FILENO) == 1
         let bytes: [UInt8]
         switch format ?? (onTerminal ? .text : .jsonl) {
         case .text:
-            let useColor = color == .always || (color == .auto && output == nil && Console.wantsColor)
+            let useColor = color.enabled(toFile: destination.isFile)
             bytes = Array(ReuseTerminalWriter(useColor: useColor, maximumShownWords: shownWords).render(report).utf8)
         case .jsonl: bytes = report.jsonLines(alignment: !noAlignment)
         case .json: bytes = report.json(alignment: !noAlignment)
         case .html: bytes = Array(ReuseHTMLWriter().render(report).utf8)
         }
-        if let output {
-            try AtomicFile.write(bytes, to: output)
-        } else {
-            try Console.write(bytes: bytes)
-        }
+        try destination.write(bytes)
+        try destination.finish()
     }
 
     private func decimal(_ duration: Duration) -> String { String(format: "%.2f", duration.seconds) }

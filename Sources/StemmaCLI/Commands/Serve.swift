@@ -19,13 +19,15 @@ struct Serve: AsyncParsableCommand {
         """
     )
 
-    @Option(help: "The index database (created when missing).")
-    var db = "stemma.db"
+    @OptionGroup var database: DatabaseOptions
+
+    /// The index served; created when missing.
+    var db: String { database.db }
 
     @Option(help: "The address to listen on.")
     var host = "127.0.0.1"
 
-    @Option(help: "The port to listen on (0: any free port, printed at start).")
+    @Option(name: .shortAndLong, help: "The port to listen on (0: any free port, printed at start).")
     var port = 8080
 
     @Option(help: ArgumentHelp("The largest request body accepted, e.g. 10MB, 512KiB (413 beyond).", valueName: "size"))

@@ -13,7 +13,10 @@ import StemmaCore
 /// - `.csv`: a header row naming the same fields.
 /// - `.txt`, `.md`: one document whose id is the path, written one way (see ``TextFileID``).
 /// - Any of these gzip-compressed (`.gz`), and `-` for standard input (JSONL if it starts with `{`,
-///   else one text document). A leading UTF-8 byte order mark is dropped everywhere.
+///   else one text document, none if only white space). ``CorpusOptions/inputFormat`` overrides
+///   the extension and the guess for named inputs and standard input. A leading UTF-8 byte order
+///   mark is dropped everywhere.
+/// - An input that gives no record is reported as a warning, `FILE: 0 documents`.
 ///
 /// Memory holds one chunk and one record at a time, and a record over
 /// ``CorpusOptions/maxRecordBytes`` is skipped. Bad records (and ids that break ``DocumentID``'s
@@ -23,6 +26,8 @@ public final class CorpusReader {
     public let inputs: [String]
     public let options: CorpusOptions
     private var idCounts: [String: Int] = [:]
+    /// Records handed on so far, to tell an input that gave none.
+    var recordCount = 0
 
     public init(inputs: [String], options: CorpusOptions = CorpusOptions()) {
         self.inputs = inputs
@@ -79,32 +84,56 @@ struct ReadContext {
     var options: CorpusOptions { reader.options }
 
     mutating func read(_ input: String) throws {
+        let before = reader.recordCount
         var isDirectory: ObjCBool = false
         // `fileExists` follows a symbolic link: a linked directory given as an input is read.
         if input != "-", FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory), isDirectory.boolValue {
+            if options.textMetadata != nil { throw Self.metadataError(input, holding: "a directory, whose files are documents of their own") }
             try readDirectory(input)
-            return
+        } else {
+            try read(try open(input), name: input, textID: TextFileID.of(input))
         }
-        try read(try open(input), name: input, textID: TextFileID.of(input))
+        // An input that gives nothing is said so, instead of a run that ends in silence (issue 12).
+        if reader.recordCount == before {
+            try report(CorpusIssue(error: ReadError(file: input == "-" ? "standard input" : input, reason: .malformed("0 documents")),
+                                   isSkipped: false))
+        }
     }
 
-    /// Reads one opened input by the format its name tells; a text file gets the id `textID`
-    /// (`name` when nil).
+    /// Reads one opened input by the format ``CorpusOptions/inputFormat`` or its name tells; a
+    /// text file gets the id `textID` (`name` when nil).
     func read(_ stream: ByteStream, name: String, textID: String? = nil) throws {
-        switch CorpusReader.format(of: name) {
-        case .jsonl: try readJSONL(stream)
-        case .csv: try readCSV(stream)
+        switch options.inputFormat.forced ?? CorpusReader.format(of: name) {
+        case .jsonl: try readRecords(stream, name: name, as: .jsonl)
+        case .csv: try readRecords(stream, name: name, as: .csv)
         case .text: try readTextFile(stream, id: textID ?? name)
         case nil:
             // Standard input or an unknown extension: JSONL if it starts with `{`.
             var head: [UInt8] = []
             while try stream.read(into: &head, maximum: 4_096), head.allSatisfy({ $0 == 0x20 || (0x09...0x0D).contains($0) }) {}
-            if head.first(where: { !($0 == 0x20 || (0x09...0x0D).contains($0)) }) == UInt8(ascii: "{") {
-                try readJSONL(stream, prefix: head)
-            } else {
+            let first = head.first(where: { !($0 == 0x20 || (0x09...0x0D).contains($0)) })
+            if first == UInt8(ascii: "{") {
+                try readRecords(stream, name: name, as: .jsonl, prefix: head)
+            } else if first != nil {
                 try readTextFile(stream, id: textID ?? name, prefix: head)
             }
+            // Nothing but white space: no document, which `read(_:)` reports as 0 documents.
         }
+    }
+
+    /// Reads JSONL or CSV records, which carry their own ids and metadata: metadata given for a
+    /// single text cannot apply to them.
+    private func readRecords(_ stream: ByteStream, name: String, as format: CorpusReader.Format, prefix: [UInt8] = []) throws {
+        if options.textMetadata != nil {
+            throw Self.metadataError(name, holding: format == .csv ? "CSV records" : "JSONL records")
+        }
+        if format == .csv { try readCSV(stream) } else { try readJSONL(stream, prefix: prefix) }
+    }
+
+    private static func metadataError(_ name: String, holding content: String) -> ReadError {
+        ReadError(file: name == "-" ? "standard input" : name, reason: .malformed(
+            "--id, --title, --date and --source describe a single text, but this input is \(content) "
+                + "(their ids and metadata come from the id, title, date and source fields)"))
     }
 
     func open(_ path: String) throws -> ByteStream {
@@ -141,6 +170,7 @@ struct ReadContext {
         }
         var record = record
         record.id = try reader.uniqueID(record.id, location: record.location, report: report)
+        reader.recordCount += 1
         try body(record)
     }
 
@@ -154,7 +184,8 @@ struct ReadContext {
             return
         }
         guard let text = try validatedText(bytes, location: stream.path) else { return }
-        try emit(CorpusRecord(Document(id: id, text: text, date: Self.markerDate(text)), location: stream.path), path: stream.path)
+        let record = CorpusRecord(Document(id: id, text: text, date: Self.markerDate(text)), location: stream.path)
+        try emit(options.textMetadata.map { $0.applied(to: record) } ?? record, path: stream.path)
     }
 
     /// Whether an error is the input failing (unreadable, corrupt gzip) rather than its content.

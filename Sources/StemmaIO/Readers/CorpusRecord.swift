@@ -66,9 +66,18 @@ public struct CorpusOptions: Sendable {
     /// fuzzing, where a 1 MiB buffer a stream (zeroed, under AddressSanitizer) cost more than the
     /// reading.
     var chunkSize = LineSplitter.chunk
+    /// How the inputs named on the command line and standard input are read; see ``InputFormat``.
+    public var inputFormat = InputFormat.auto
+    /// Metadata for an input read as one text (the caller checks there is one such input); an
+    /// input that turns out to hold JSONL or CSV records is then an error, since they carry their
+    /// own ids and metadata.
+    public var textMetadata: TextMetadata?
 
     public init(idField: String = "id", textField: String = "text", lossy: Bool = false, followLinks: Bool = false,
-                maxRecordBytes: Int = CorpusOptions.defaultMaxRecordBytes) {
+                maxRecordBytes: Int = CorpusOptions.defaultMaxRecordBytes, inputFormat: InputFormat = .auto,
+                textMetadata: TextMetadata? = nil) {
+        self.inputFormat = inputFormat
+        self.textMetadata = textMetadata
         self.idField = idField
         self.textField = textField
         self.lossy = lossy

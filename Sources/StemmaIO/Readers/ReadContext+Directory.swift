@@ -7,6 +7,30 @@ import Foundation
 ///
 /// `FileManager`'s enumerator did not descend into a linked root (0 documents, exit 0), skipped
 /// unreadable subdirectories silently while an unreadable file stopped the run (issue 11).
+///
+/// Regular files no reader takes (`.html`, `.pdf`, images) and JSONL or CSV files, which a walk
+/// does not read as record files, are counted and named in one warning each, so that a corpus is
+/// never silently read in part (issue 12).
+extension ReadContext {
+    /// The most file names one warning about skipped files lists.
+    static let namedSkippedFiles = 5
+
+    /// `dir/: 3 files no reader takes, skipped: a.html, b.pdf, c.png`.
+    static func skippedFilesWarning(_ root: String, count: Int, what: String, names: [String]) -> ReadError {
+        let shown = names.prefix(namedSkippedFiles).joined(separator: ", ")
+        let more = names.count > namedSkippedFiles ? " and \(names.count - namedSkippedFiles) more" : ""
+        let folder = root.hasSuffix("/") ? root : root + "/"
+        return ReadError(file: folder, reason: .malformed("\(count) \(count == 1 ? "file" : "files") \(what), skipped: \(shown)\(more)"))
+    }
+}
+
+/// The files of a walk: those read, and those skipped for their kind, by relative path.
+struct WalkedFiles {
+    var texts: [String] = []
+    var unknown: [String] = []
+    var records: [String] = []
+}
+
 extension ReadContext {
     mutating func readDirectory(_ root: String) throws {
         let rootPath = URL(fileURLWithPath: root).standardizedFileURL.path
@@ -14,9 +38,18 @@ extension ReadContext {
         guard stat(rootPath, &status) == 0 else {
             throw ReadError(file: root, reason: .unreadable(String(cString: strerror(errno))))
         }
-        var files: [String] = []
+        var files = WalkedFiles()
         try walk(rootPath, relative: "", ancestors: [FileID(status)], into: &files, isRoot: true)
-        for relative in files.sorted() {
+        if !files.unknown.isEmpty {
+            try report(CorpusIssue(error: Self.skippedFilesWarning(root, count: files.unknown.count, what: "no reader takes",
+                                                                   names: files.unknown.sorted()), isSkipped: false))
+        }
+        if !files.records.isEmpty {
+            try report(CorpusIssue(error: Self.skippedFilesWarning(root, count: files.records.count,
+                                                                   what: "of JSONL or CSV records (name them as inputs to read them)",
+                                                                   names: files.records.sorted()), isSkipped: false))
+        }
+        for relative in files.texts.sorted() {
             let path = rootPath + "/" + relative
             let stream: ByteStream
             let bytes: [UInt8]
@@ -37,9 +70,9 @@ extension ReadContext {
         }
     }
 
-    /// Adds the text files below `path` to `files`, by their paths relative to the root.
+    /// Adds the regular files below `path` to `files`, by their paths relative to the root.
     /// `ancestors` are the directories above, to stop at a followed link that loops.
-    private func walk(_ path: String, relative: String, ancestors: Set<FileID>, into files: inout [String], isRoot: Bool = false) throws {
+    private func walk(_ path: String, relative: String, ancestors: Set<FileID>, into files: inout WalkedFiles, isRoot: Bool = false) throws {
         guard let directory = opendir(path) else {
             let reason = ReadError.Reason.unreadable(String(cString: strerror(errno)))
             if isRoot { throw ReadError(file: path, reason: reason) }
@@ -76,7 +109,11 @@ extension ReadContext {
                 }
                 try walk(full, relative: childRelative, ancestors: ancestors.union([id]), into: &files)
             case S_IFREG:
-                if CorpusReader.format(of: name) == .text { files.append(childRelative) }
+                switch CorpusReader.format(of: name) {
+                case .text: files.texts.append(childRelative)
+                case .jsonl, .csv: files.records.append(childRelative)
+                case nil: files.unknown.append(childRelative)
+                }
             default:
                 // A FIFO would block the read; a device is no text.
                 if CorpusReader.format(of: name) == .text { try unreadable(full, .unreadable("not a regular file")) }
