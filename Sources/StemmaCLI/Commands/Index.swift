@@ -4,36 +4,6 @@ import StemmaCore
 import StemmaIO
 import StemmaStore
 
-/// Options naming a store and, optionally, the sketch parameters it is made with.
-struct StoreOptions: ParsableArguments {
-    @OptionGroup var database: DatabaseOptions
-
-    var db: String { database.db }
-
-    @Option(help: "Jaccard threshold of the index (only when creating it; default 0.5).")
-    var threshold: Double?
-
-    @Option(help: "Words per shingle (only when creating it; default 5).")
-    var shingle: Int?
-
-    @Option(help: "MinHash permutations (only when creating it; default 128).")
-    var permutations: Int?
-
-    @Option(help: "Seed of the MinHash permutations (only when creating it; default 1).")
-    var seed: UInt64?
-
-    /// Opens an index that must exist already (`index add` creates one), only to read it: a
-    /// read-only file or folder is fine. The sketch flags given must agree with the store's.
-    func openExisting() throws -> Store {
-        try Store.open(path: db, requesting: requested, readOnly: true)
-    }
-
-    /// The parameters named on the command line; the store supplies the others.
-    var requested: StoreParameters.Request {
-        StoreParameters.Request(shingleSize: shingle, permutations: permutations, seed: seed, threshold: threshold)
-    }
-}
-
 /// `stemma index`: the incremental index of a growing collection.
 struct Index: ParsableCommand {
     static let configuration = CommandConfiguration(
