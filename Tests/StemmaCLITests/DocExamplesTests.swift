@@ -1,10 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-import Foundation
-import StemmaTestSupport
-import Testing
-
 // Runs every example in README.md and Docs/*.md with the built `stemma` and compares what it prints
 // with what the page shows, so the documentation cannot drift from the program.
 //
@@ -30,6 +23,15 @@ import Testing
 //   `../shared/seeds` beside it (missing seeds fail the page with one line saying so). Files an
 //   example writes (`./stemma.db`, `> v1-v2.json`) stay there for the examples after it on the same
 //   page, and nowhere else.
+
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import StemmaTestSupport
+import Testing
+
+/// Runs the examples of README.md and Docs/*.md; the convention is at the top of this file.
 @Suite struct DocExamplesTests {
     /// README.md and every page in Docs/, relative to the package root.
     static let pages: [String] = {
@@ -240,6 +242,10 @@ struct DocExample {
             process.standardInput = FileHandle.nullDevice
         }
         try process.run()
+        // An example that never ends (`stemma serve` in a console block) is stopped rather than left
+        // to hang the suite; its output then shows what it printed before.
+        let running = process
+        DispatchQueue.global().asyncAfter(deadline: .now() + 60) { if running.isRunning { running.terminate() } }
         // Standard error is read on another thread so that neither pipe can fill up and block the run.
         let errors = ErrorCollector(handle: err.fileHandleForReading)
         let stdout = output == nil ? out.fileHandleForReading.readDataToEndOfFile() : Data()
