@@ -20,9 +20,10 @@
 //   write their piped format: give `--format text` where a page shows what a terminal shows.
 // - The examples of one page run in order, in a scratch directory of their own holding a copy of the
 //   package's `Examples/` and, when the page mentions `../shared/seeds`, a copy of the seed texts at
-//   `../shared/seeds` beside it (missing seeds fail the page with one line saying so). Files an
-//   example writes (`./stemma.db`, `> v1-v2.json`) stay there for the examples after it on the same
-//   page, and nowhere else.
+//   `../shared/seeds` beside it (taken from `Fixtures.shared("seeds")`, so `STEMMA_SHARED` relocates
+//   them, and missing seeds fail the page with one line saying so). Files an example writes
+//   (`./stemma.db`, `> v1-v2.json`) stay there for the examples after it on the same page, and
+//   nowhere else.
 
 #if canImport(Glibc)
 import Glibc
@@ -52,13 +53,16 @@ import Testing
         try FileManager.default.copyItem(at: Fixtures.packageRoot.appendingPathComponent("Examples"),
                                          to: root.appendingPathComponent("Examples"))
         if markdown.contains("../shared/seeds") {
-            guard FileManager.default.fileExists(atPath: Fixtures.seedsDirectory.path) else {
-                Issue.record("\(page) needs the seed texts in \(Fixtures.seedsDirectory.path), beside the checkout; they are missing")
+            let seeds: URL
+            do {
+                seeds = try Fixtures.shared("seeds")
+            } catch let missing as Fixtures.Missing {
+                Issue.record("\(page): \(missing)")
                 return
             }
             let shared = scratch.url.appendingPathComponent("shared")
             try FileManager.default.createDirectory(at: shared, withIntermediateDirectories: true)
-            try FileManager.default.copyItem(at: Fixtures.seedsDirectory, to: shared.appendingPathComponent("seeds"))
+            try FileManager.default.copyItem(at: seeds, to: shared.appendingPathComponent("seeds"))
         }
 
         var lastStatus: Int32 = 0
