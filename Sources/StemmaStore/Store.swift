@@ -52,7 +52,9 @@ public final class Store: Sendable {
     /// The parameters are checked before the file is touched, so that invalid ones (a shingle
     /// size the sketcher refuses) never leave behind a store that cannot be opened.
     public static func open(path: String, requesting requested: StoreParameters.Request, readOnly: Bool = false) throws -> Store {
-        _ = try requested.filled.validated()
+        // Only a new store takes the parameters asked for (an existing one must match its own):
+        // the band search behind `validated()` is a few million instructions, so it runs once.
+        if !readOnly, !FileManager.default.fileExists(atPath: path) { _ = try requested.filled.validated() }
         try StoreFile.check(path, readOnly: readOnly)
         let pool: DatabasePool
         do {

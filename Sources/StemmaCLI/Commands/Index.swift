@@ -51,8 +51,6 @@ struct Index: ParsableCommand {
             guard commitEvery > 0 else { throw ValidationError("--commit-every must be positive") }
             if inputs.filter({ $0 == "-" }).count > 1 { throw ValidationError("Standard input can be read only once.") }
             try metadata.validate(for: inputs, format: input.inputFormat)
-            // Checked before the store is created, so that a bad value leaves no file behind.
-            do { _ = try store.requested.filled.validated() } catch { throw ValidationError("\(error)") }
         }
 
         func run() throws {
@@ -74,7 +72,8 @@ struct Index: ParsableCommand {
             let tally = try pipeline.finish()
             bar?.finish()
             let total = try index.counts()
-            try Console.write("\(tally) · \(total.documents) documents, \(total.versions) versions in \(store.db)\n")
+            func counted(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
+            try Console.write("\(tally) · \(counted(total.documents, "document")), \(counted(total.versions, "version")) in \(store.db)\n")
             if global.verbose { Console.warnPlain("\(index.parameters) · \(String(format: "%.2f", (ContinuousClock.now - started).seconds)) s") }
             if skipped > 0 { throw ExitCode(1) }
         }
