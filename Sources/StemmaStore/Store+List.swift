@@ -2,17 +2,6 @@ public import StemmaCore
 import Foundation
 import GRDB
 
-/// One indexed document as `stemma index list` shows it.
-public struct StoredDocumentSummary: Sendable, Equatable {
-    public var id: String
-    public var latestVersion: Int
-    /// The latest date given for the document (a version without one keeps the earlier date).
-    public var date: String?
-    public var title: String?
-    public var source: String?
-    public var family: String
-}
-
 /// Which documents a listing takes, and which page of them.
 public struct DocumentFilter: Sendable, Equatable {
     public var source: String?

@@ -23,68 +23,32 @@ extension Index {
         @Option(help: "Only documents from this source.")
         var source: String?
 
-        @Option(help: "Only documents dated on or after this ISO date (YYYY, YYYY-MM or YYYY-MM-DD).")
-        var since: String?
-
-        @Option(help: "Only documents dated on or before this ISO date.")
-        var until: String?
+        @OptionGroup var dates: DateFilterOptions
 
         @Option(help: "Only the documents of this family (its name, as families and index list show it).")
         var family: String?
 
-        @Option(help: "At most this many documents; 0 for all.")
-        var limit = 0
+        @OptionGroup var page: PageOptions
 
-        @Option(help: "Skip this many documents first.")
-        var offset = 0
-
-        @Option(help: "Output format: text, json (one JSON document) or jsonl (one object per line).")
+        @Option(name: .shortAndLong, help: "Output format: text, json (one document: documents, limit, offset, total) or jsonl (one document per line).")
         var format: Format = .text
 
-        func validate() throws {
-            guard limit >= 0 else { throw ValidationError("--limit must not be negative (0 lists all)") }
-            guard offset >= 0 else { throw ValidationError("--offset must not be negative") }
-            do { _ = try dateRange() } catch let error as DateRange.InvalidDate {
-                throw ValidationError("--\(error)")
-            }
-        }
-
-        private func dateRange() throws -> DateRange? {
-            since != nil || until != nil ? try DateRange(since: since, until: until) : nil
-        }
-
         func run() throws {
-            let filter = DocumentFilter(source: source, dates: try dateRange(), family: family)
-            let page = try store.openExisting().documents(filter, limit: limit == 0 ? nil : limit, offset: offset)
+            let filter = DocumentFilter(source: source, dates: try dates.range(), family: family)
+            let listed = try store.openExisting().documents(filter, limit: page.maximum, offset: page.offset)
             switch format {
             case .text:
-                for document in page.items {
+                for document in listed.items {
                     let fields = [document.id, String(document.latestVersion), document.date ?? "-", document.source ?? "-", document.family]
                     try Console.write(fields.joined(separator: "\t") + "\n")
                 }
-                if page.items.count < page.total {
-                    let shown = page.items.isEmpty ? "none" : "\(page.offset + 1)–\(page.offset + page.items.count)"
-                    Console.warnPlain("stemma index list: documents \(shown) of \(page.total)")
-                }
+                page.notePartial(shown: listed.items.count, offset: listed.offset, total: listed.total, of: "documents", command: "index list")
             case .jsonl:
-                for document in page.items { try Console.write(bytes: Self.json(document).utf8(pretty: false) + [0x0A]) }
+                try Console.write(listed.items, as: .jsonl, key: "documents")
             case .json:
-                let value = JSONValue.object([
-                    ("documents", .array(page.items.map(Self.json))), ("limit", page.limit.map(JSONValue.int) ?? .null),
-                    ("offset", .int(page.offset)), ("total", .int(page.total)),
-                ])
-                try Console.write(bytes: value.utf8(pretty: false) + [0x0A])
+                try Console.write(listed.items, as: .json, key: "documents",
+                                  with: [("limit", .int(page.limit)), ("offset", .int(listed.offset)), ("total", .int(listed.total))])
             }
-        }
-
-        /// One document, keys sorted; a missing date, source or title is left out.
-        static func json(_ document: StoredDocumentSummary) -> JSONValue {
-            var members: [(String, JSONValue)] = []
-            if let date = document.date { members.append(("date", .string(date))) }
-            members += [("family", .string(document.family)), ("id", .string(document.id)), ("latestVersion", .int(document.latestVersion))]
-            if let source = document.source { members.append(("source", .string(source))) }
-            if let title = document.title { members.append(("title", .string(title))) }
-            return .object(members)
         }
     }
 }

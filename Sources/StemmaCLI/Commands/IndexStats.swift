@@ -14,7 +14,7 @@ extension Index {
 
         @OptionGroup var store: StoreOptions
 
-        @Option(help: "Output format: text, or json (one JSON object).")
+        @Option(name: .shortAndLong, help: "Output format: text, or json (one JSON object).")
         var format: Format = .text
 
         func run() throws {
