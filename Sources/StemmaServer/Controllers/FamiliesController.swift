@@ -19,7 +19,7 @@ struct FamiliesController: Sendable {
     /// and `limit` (default 100, at most 1000) and `offset` page.
     @Sendable func list(request: Request, context: StemmaRequestContext) async throws -> JSONResponse {
         let query = QueryValues(request)
-        let filter = try FamilyFilter(query), window = try FamilyWindow(query)
+        let filter = try FamilyFilter(query), window = try QueryWindow(query, QueryWindow.families)
         let page = try store.families(dates: filter.dates, source: filter.source, limit: window.limit, offset: window.offset)
         return JSONResponse(.document("families", page.items, with: [
             ("limit", .int(window.limit)), ("offset", .int(window.offset)), ("total", .int(page.total)),
@@ -30,7 +30,7 @@ struct FamiliesController: Sendable {
     /// versions, newest first by `offset`, listed oldest first.
     @Sendable func history(request: Request, context: StemmaRequestContext) async throws -> JSONResponse {
         let id = try PathID.decode("id", in: context)
-        let window = try HistoryWindow(QueryValues(request))
+        let window = try QueryWindow(QueryValues(request), QueryWindow.history)
         let (family, page) = try await FamilyHistory.load(id, window: window, from: store, request: request)
         let record = HistoryPageRecord(id: id, family: family, total: page.total, start: page.start, limit: window.limit, offset: window.offset,
                                        versions: page.entries)
@@ -52,21 +52,5 @@ struct FamilyFilter {
             throw HTTPError(.badRequest, message: error.description)
         }
         source = try query.string("source")
-    }
-}
-
-/// Which page of a families listing a request asks for. At 100,000 documents the whole listing
-/// was a 4.9 MB page.
-struct FamilyWindow: Sendable, Equatable {
-    static let defaultLimit = 100
-    static let maxLimit = 1_000
-
-    var limit: Int
-    var offset: Int
-
-    /// - Throws: 400 for a `limit` outside 1...``maxLimit`` or a negative `offset`.
-    init(_ query: QueryValues) throws {
-        limit = try query.int("limit", in: 1...Self.maxLimit) ?? Self.defaultLimit
-        offset = try query.int("offset", in: 0...Int.max) ?? 0
     }
 }

@@ -5,24 +5,6 @@ import NIOCore
 import ServiceLifecycle
 import StemmaStore
 
-/// Which versions of a family's history a request asks for: the newest `limit`, after skipping
-/// the `offset` newest. A family can hold 100,000 copies of a wire story, and each version shown
-/// costs a scan of the earlier ones and a few diffs, so a request never asks for all of them.
-struct HistoryWindow: Sendable, Equatable {
-    static let defaultLimit = 50
-    static let maxLimit = 500
-
-    var limit: Int
-    var offset: Int
-
-    /// - Throws: 400 for a `limit` outside 1...``maxLimit`` or an `offset` that is not a
-    ///   non-negative integer.
-    init(_ query: QueryValues) throws {
-        limit = try query.int("limit", in: 1...Self.maxLimit) ?? Self.defaultLimit
-        offset = try query.int("offset", in: 0...Int.max) ?? 0
-    }
-}
-
 /// A family's history, or 404 for an id that is not indexed.
 enum FamilyHistory {
     /// Watching for the client to leave reads the connection past the request, which ends it
@@ -35,7 +17,7 @@ enum FamilyHistory {
     /// a long history is seconds of diffs that nobody would read.
     ///
     /// - Throws: 404 for an id that is not indexed; 503 when the server is stopping.
-    static func load(_ id: String, window: HistoryWindow, from store: Store, request: Request) async throws
+    static func load(_ id: String, window: QueryWindow, from store: Store, request: Request) async throws
         -> (family: String, page: Store.HistoryPage)
     {
         do {

@@ -83,7 +83,7 @@ struct WebController: Sendable {
 
     @Sendable func families(request: Request, context: StemmaRequestContext) async throws -> Response {
         let query = QueryValues(request)
-        let filter = try FamilyFilter(query), window = try FamilyWindow(query)
+        let filter = try FamilyFilter(query), window = try QueryWindow(query, QueryWindow.families)
         let page = try store.families(dates: filter.dates, source: filter.source, limit: window.limit, offset: window.offset)
         let pager = FamiliesPager(filter: filter, window: window, page: page)
         return pages.page("families", title: "Families", object: FamiliesPage(page.items, total: page.total, navigation: pager.navigation))
@@ -92,7 +92,7 @@ struct WebController: Sendable {
     @Sendable func history(request: Request, context: StemmaRequestContext) async throws -> Response {
         let query = QueryValues(request)
         let id = try query.documentID("id")
-        let window = try HistoryWindow(query)
+        let window = try QueryWindow(query, QueryWindow.history)
         let (family, page) = try await FamilyHistory.load(id, window: window, from: store, request: request)
         let pager = HistoryPager(id: id, window: window, page: page)
         let links = HistoryHTMLWriter.Links(

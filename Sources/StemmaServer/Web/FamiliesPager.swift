@@ -6,7 +6,7 @@ import StemmaStore
 /// keep the request's filters.
 struct FamiliesPager {
     let filter: FamilyFilter
-    let window: FamilyWindow
+    let window: QueryWindow
     let page: ListPage<IndexFamily>
 
     /// Nothing when every family is on this page; otherwise which are shown, with links.

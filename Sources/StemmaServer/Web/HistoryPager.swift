@@ -6,7 +6,7 @@ import StemmaStore
 /// older pages.
 struct HistoryPager {
     let id: String
-    let window: HistoryWindow
+    let window: QueryWindow
     let page: Store.HistoryPage
 
     /// The entries with parents counted in the page, as ``HistoryHTMLWriter`` reads them. A
