@@ -1,3 +1,4 @@
+import StemmaCore
 import GRDB
 import GRDBSQLite
 

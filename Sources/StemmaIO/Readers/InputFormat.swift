@@ -1,3 +1,4 @@
+import StemmaCore
 /// How an input named on the command line, or standard input, is read.
 ///
 /// `auto` goes by the file's extension (`.jsonl`, `.csv`, `.txt`, …, optionally `.gz`) and, for

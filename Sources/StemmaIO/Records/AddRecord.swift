@@ -1,4 +1,4 @@
-public import StemmaCore
+package import StemmaCore
 
 /// What adding one document did, as an element of the `documents` of a `POST /api/documents`
 /// response: `{"id", "outcome", "version"}`, `outcome` one of `added`, `newVersion`, `unchanged`,

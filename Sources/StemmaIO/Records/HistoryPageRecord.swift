@@ -1,4 +1,4 @@
-public import StemmaCore
+package import StemmaCore
 
 /// A window of a family's history: what `GET /api/families/{id}/history` answers and `stemma
 /// history --format json` writes, `{"family", "id", "limit", "offset", "start", "total",

@@ -1,4 +1,4 @@
-public import StemmaCore
+package import StemmaCore
 
 /// A version of a family's history as a line of `stemma history --format jsonl` and an element of
 /// the `versions` of `GET /api/families/{id}/history`: `{"changes", "date", "editedBytes", "id",

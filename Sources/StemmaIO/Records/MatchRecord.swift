@@ -1,4 +1,4 @@
-public import StemmaCore
+package import StemmaCore
 
 /// One match of a text in an index: a line of `stemma match --format jsonl`, and an element of
 /// the `matches` of `POST /api/match` and of `stemma match --format json`.
