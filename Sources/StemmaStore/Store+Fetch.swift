@@ -13,9 +13,10 @@ extension Store {
                     .filter(VersionRow.Columns.number == (number ?? document.latestVersion)).fetchOne(db)
             else { return nil }
             var texts = StoredTextReader(db: db)
-            // A version without a date of its own has the document's (the latest given).
+            // A version keeps the date it was indexed with, or none: lending it the document's
+            // (the latest given) would date an undated copy by a later version (issue 12).
             return StoredVersion(documentID: document.id, version: version.number, latestVersion: document.latestVersion,
-                                 family: document.family, date: version.date ?? document.date, title: document.title, url: document.url,
+                                 family: document.family, date: version.date, title: document.title, url: document.url,
                                  source: document.source, bytes: version.text.bytes, text: try texts.text(at: version.text))
         }
     }

@@ -44,7 +44,7 @@ extension Store {
         var rows: [Row] = []
         for chunk in paddedChunks(versions.sorted(), size: BatchWriter.chunk) {
             rows += try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT v.documentId, v.number, v.shingles, v.signature, coalesce(v.date, d.date) AS date, d.title
+                SELECT v.documentId, v.number, v.shingles, v.signature, v.date, d.title
                 FROM documentVersion v JOIN document d ON d.id = v.documentId WHERE v.id IN (\(placeholders(BatchWriter.chunk)))
                 """), arguments: StatementArguments(chunk))
         }

@@ -108,4 +108,14 @@ import Testing
         // The document keeps its latest date.
         #expect(try store.version(of: "a")?.date == "2022-03-05")
     }
+
+    @Test func issue12_anUndatedVersionKeepsNoDateInMatchesAndFetches() throws {
+        let store = try Store.empty()
+        _ = try store.add([WordTexts.document("a", 0..<100)])
+        _ = try store.add([WordTexts.document("a", 0..<98, date: "2022-03-05")])
+        #expect(try store.version(of: "a", number: 1)?.date == nil)
+        #expect(try store.version(of: "a", number: 2)?.date == "2022-03-05")
+        let matches = try store.matches(for: WordTexts.document("q", 0..<100).text)
+        #expect(matches.map { "v\($0.version) \($0.date ?? "date unknown")" } == ["v1 date unknown", "v2 2022-03-05"])
+    }
 }
