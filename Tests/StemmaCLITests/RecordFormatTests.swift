@@ -41,4 +41,19 @@ import Testing
         #expect(try lines.map { try object(String($0)) } == records)
         #expect(apiFamilies.contains(String(lines[0])))
     }
+
+    @Test func issue12_outputNamesAFileInEveryCommandThatWritesRecords() throws {
+        _ = try StemmaProcess.run(["index", "add", "Examples/harbor-bridge", "--db", db])
+        let commands: [[String]] = [
+            ["families", "--db", db, "--format", "json"], ["history", "v2.txt", "--db", db, "--format", "json"],
+            ["match", "Examples/harbor-bridge/v3.txt", "--db", db, "--format", "json"], ["index", "list", "--db", db, "--format", "json"],
+        ]
+        for command in commands {
+            let file = db + ".\(command[0]).json"
+            let printed = try StemmaProcess.run(command)
+            let written = try StemmaProcess.run(command + ["-o", file])
+            #expect(written.status == printed.status && written.output.isEmpty, "\(command)")
+            #expect(try String(contentsOfFile: file, encoding: .utf8) == printed.output, "\(command)")
+        }
+    }
 }

@@ -27,6 +27,8 @@ struct History: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output format: text, json (one document, as GET /api/families/{id}/history answers), jsonl (one version per line) or html.")
     var format: Format = .text
 
+    @OptionGroup var output: OutputOptions
+
     @Option(name: [.customShort("n"), .long], help: "The most versions to show, the newest.")
     var limit = 50
 
@@ -40,6 +42,7 @@ struct History: ParsableCommand {
 
     func run() throws {
         let index = try store.openExisting()
+        let out = try output.open()
         guard let page = try index.history(of: id, limit: limit, offset: offset) else {
             throw ValidationError("\(id) is not in \(store.db)")
         }
@@ -59,14 +62,14 @@ struct History: ParsableCommand {
                     let tags = ChangeTag.allCases.compactMap { tag in entry.tags[tag].map { "\(tag.rawValue) ×\($0)" } }
                     if !tags.isEmpty { line += " · " + tags.joined(separator: ", ") }
                 }
-                try Console.write(line + "\n")
+                try out.write(line + "\n")
             }
         case .json:
             let family = try index.version(of: id)?.family ?? id
-            try Console.write(bytes: HistoryPageRecord(id: id, family: family, total: page.total, start: page.start, limit: limit, offset: offset,
+            try out.write(bytes: HistoryPageRecord(id: id, family: family, total: page.total, start: page.start, limit: limit, offset: offset,
                                                        versions: entries).jsonValue.utf8(pretty: true) + [0x0A])
         case .jsonl:
-            try Console.write(HistoryVersionRecord.records(entries, start: page.start), as: .jsonl, key: "versions")
+            try out.write(HistoryVersionRecord.records(entries, start: page.start), as: .jsonl, key: "versions")
         case .html:
             let family = try index.version(of: id)?.family ?? id
             // The writer counts parents within the entries it gets; one on an older page is left out.
@@ -75,7 +78,8 @@ struct History: ParsableCommand {
                 entry.parent = entry.parent.flatMap { $0 >= page.start ? $0 - page.start : nil }
                 return entry
             }
-            try Console.write(HistoryHTMLWriter().render(local, family: family))
+            try out.write(HistoryHTMLWriter().render(local, family: family))
         }
+        try out.finish()
     }
 }

@@ -33,22 +33,26 @@ extension Index {
         @Option(name: .shortAndLong, help: "Output format: text, json (one document: documents, limit, offset, total) or jsonl (one document per line).")
         var format: Format = .text
 
+        @OptionGroup var output: OutputOptions
+
         func run() throws {
             let filter = DocumentFilter(source: source, dates: try dates.range(), family: family)
             let listed = try store.openExisting().documents(filter, limit: page.maximum, offset: page.offset)
+            let out = try output.open()
             switch format {
             case .text:
                 for document in listed.items {
                     let fields = [document.id, String(document.latestVersion), document.date ?? "-", document.source ?? "-", document.family]
-                    try Console.write(fields.joined(separator: "\t") + "\n")
+                    try out.write(fields.joined(separator: "\t") + "\n")
                 }
                 page.notePartial(shown: listed.items.count, offset: listed.offset, total: listed.total, of: "documents", command: "index list")
             case .jsonl:
-                try Console.write(listed.items, as: .jsonl, key: "documents")
+                try out.write(listed.items, as: .jsonl, key: "documents")
             case .json:
-                try Console.write(listed.items, as: .json, key: "documents",
+                try out.write(listed.items, as: .json, key: "documents",
                                   with: [("limit", .int(page.limit)), ("offset", .int(listed.offset)), ("total", .int(listed.total))])
             }
+            try out.finish()
         }
     }
 }

@@ -28,6 +28,8 @@ struct Match: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output format: text, json (one document, as POST /api/match answers) or jsonl (one match per line).")
     var format: Format = .text
 
+    @OptionGroup var output: OutputOptions
+
     @OptionGroup var color: ColorOptions
 
     @Flag(help: "Also print the full diff from the best match to the text (as stemma diff does).")
@@ -45,6 +47,7 @@ struct Match: ParsableCommand {
 
     func run() throws {
         let index = try store.openExisting()
+        let out = try output.open()
         let text = try TextInput.read(file, lossy: lossy)
         // A file's own copy would be the first match, and --diff would diff it with itself.
         let matches = try index.matches(for: text.bytes, limit: limit, excluding: includeSelf || file == "-" ? nil : TextFileID.of(file))
@@ -60,35 +63,36 @@ struct Match: ParsableCommand {
         let records = zip(matches, diffs).map { MatchRecord($0, summary: $1.map(DiffSummary.init)) }
         switch format {
         case .text:
-            try writeText(matches, diffs)
-            if let (match, diff) = best { try writeTerminalDiff(diff, from: match) }
+            try writeText(matches, diffs, to: out)
+            if let (match, diff) = best { try writeTerminalDiff(diff, from: match, to: out) }
         case .json:
             let report = best.map { match, diff in ("diff", diffReport(diff, from: match).jsonValue) }
-            try Console.write(records, as: .json, key: "matches", with: report.map { [$0] } ?? [])
+            try out.write(records, as: .json, key: "matches", with: report.map { [$0] } ?? [])
         case .jsonl:
-            try Console.write(records, as: .jsonl, key: "matches")
+            try out.write(records, as: .jsonl, key: "matches")
             if let (match, diff) = best {
                 // The report `stemma diff --format json` writes, on a line of its own after the matches.
-                try Console.write(bytes: JSONValue.object([("diff", diffReport(diff, from: match).jsonValue)]).utf8(pretty: false) + [0x0A])
+                try out.write(bytes: JSONValue.object([("diff", diffReport(diff, from: match).jsonValue)]).utf8(pretty: false) + [0x0A])
             }
         }
+        try out.finish()
         if matches.isEmpty { throw ExitCode(1) }
     }
 
-    func writeText(_ matches: [IndexMatch], _ diffs: [VersionDiff?]) throws {
+    func writeText(_ matches: [IndexMatch], _ diffs: [VersionDiff?], to out: OutputDestination) throws {
         for (match, diff) in zip(matches, diffs) {
             var line = String(format: "%.3f  ", match.jaccard) + "\(match.documentID) (version \(match.version))"
             if let date = match.date { line += "  \(date)" }
             line += String(format: "  · it holds %.0f%% of the text, the text holds %.0f%% of it",
                            match.containmentOfQuery * 100, match.containmentOfIndexed * 100)
             if let diff { line += "  · " + DiffSummary(diff).line }
-            try Console.write(line + "\n")
+            try out.write(line + "\n")
         }
     }
 
-    func writeTerminalDiff(_ diff: VersionDiff, from best: IndexMatch) throws {
-        try Console.write("\n── diff: \(best.documentID)@\(best.version) → \(file)\n")
-        try Console.write(TerminalDiffWriter(useColor: color.enabled(), context: nil).render(diff))
+    func writeTerminalDiff(_ diff: VersionDiff, from best: IndexMatch, to out: OutputDestination) throws {
+        try out.write("\n── diff: \(best.documentID)@\(best.version) → \(file)\n")
+        try out.write(TerminalDiffWriter(useColor: color.enabled(toFile: out.isFile), context: nil).render(diff))
     }
 
     func diffReport(_ diff: VersionDiff, from best: IndexMatch) -> DiffReport {
