@@ -23,8 +23,4 @@ extension OutputDestination {
     func write(_ records: [some JSONRecord], as format: RecordFormat, key: String, with members: [(String, JSONValue)] = []) throws {
         try write(format.bytes(records, key: key, with: members))
     }
-
-    func write(bytes: [UInt8]) throws {
-        try write(bytes)
-    }
 }

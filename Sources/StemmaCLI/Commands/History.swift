@@ -66,7 +66,7 @@ struct History: ParsableCommand {
             }
         case .json:
             let family = try index.version(of: id)?.family ?? id
-            try out.write(bytes: HistoryPageRecord(id: id, family: family, total: page.total, start: page.start, limit: limit, offset: offset,
+            try out.write(HistoryPageRecord(id: id, family: family, total: page.total, start: page.start, limit: limit, offset: offset,
                                                        versions: entries).jsonValue.utf8(pretty: true) + [0x0A])
         case .jsonl:
             try out.write(HistoryVersionRecord.records(entries, start: page.start), as: .jsonl, key: "versions")

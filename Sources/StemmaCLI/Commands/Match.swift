@@ -72,7 +72,7 @@ struct Match: ParsableCommand {
             try out.write(records, as: .jsonl, key: "matches")
             if let (match, diff) = best {
                 // The report `stemma diff --format json` writes, on a line of its own after the matches.
-                try out.write(bytes: JSONValue.object([("diff", diffReport(diff, from: match).jsonValue)]).utf8(pretty: false) + [0x0A])
+                try out.write(JSONValue.object([("diff", diffReport(diff, from: match).jsonValue)]).utf8(pretty: false) + [0x0A])
             }
         }
         try out.finish()
