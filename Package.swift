@@ -15,6 +15,7 @@ var package = Package(
     products: [
         .library(name: "StemmaCore", targets: ["StemmaCore"]),
         .library(name: "StemmaIO", targets: ["StemmaIO"]),
+        .library(name: "StemmaWeb", targets: ["StemmaWeb"]),
         .library(name: "StemmaStore", targets: ["StemmaStore"]),
         .library(name: "StemmaServer", targets: ["StemmaServer"]),
         .executable(name: "stemma", targets: ["StemmaCLI"]),
@@ -46,6 +47,14 @@ var package = Package(
                 // SHA-256 of the texts in a diff report, which `stemma patch` checks.
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        // libxml2's HTML parser (Debian package libxml2-dev), which reads every web page.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // Web pages and archives as documents: HTML parsing and article extraction, charsets, WARC.
+        .target(
+            name: "StemmaWeb",
+            dependencies: ["StemmaCore", "StemmaIO", "CLibXML2", "CZlib"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -95,6 +104,13 @@ var package = Package(
             path: "Benchmarks/DiffPairs",
             swiftSettings: swiftSettings
         ),
+        // Article extraction over the development pages, for Benchmarks/extract/score.py.
+        .executableTarget(
+            name: "stemma-extract-eval",
+            dependencies: ["StemmaWeb"],
+            path: "Benchmarks/ExtractEval",
+            swiftSettings: swiftSettings
+        ),
         // Warm in-process latency of `Store.matches`, for Benchmarks/index-bench.sh.
         .executableTarget(
             name: "stemma-match-latency",
@@ -123,6 +139,11 @@ var package = Package(
         .testTarget(
             name: "StemmaIOTests",
             dependencies: ["StemmaIO", "StemmaCore", "StemmaTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "StemmaWebTests",
+            dependencies: ["StemmaWeb", "StemmaIO", "StemmaCore", "StemmaTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,0 +1,71 @@
+import CLibXML2
+
+/// Parses HTML with libxml2's HTML parser into an ``HTMLTree``.
+///
+/// The parser recovers from any markup (unclosed tags, stray end tags, junk), loads nothing from
+/// the network, reads no DTD and expands no external entity. Its input is UTF-8 already
+/// (``HTMLCharset`` decoded it), so the page's own charset declarations are ignored here.
+enum HTMLParser {
+    static let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+        | HTML_PARSE_NONET.rawValue | HTML_PARSE_NODEFDTD.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
+
+    /// The tree of `utf8`, and the elements metadata reads.
+    static func parse(_ utf8: [UInt8]) -> (tree: HTMLTree, headElements: [HTMLTree.Index]) {
+        let builder = HTMLTreeBuilder()
+        // libxml2 stops a text run at a NUL byte; the HTML standard reads it as U+FFFD.
+        let input = utf8.contains(0) ? replacingNUL(utf8) : utf8
+        guard !input.isEmpty, input.count < Int(Int32.max) else { return (builder.tree, []) }
+        input.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                guard let context = htmlCreateMemoryParserCtxt(chars.baseAddress, Int32(chars.count)) else { return }
+                defer { htmlFreeParserCtxt(context) }
+                install(builder, in: context)
+                _ = htmlCtxtUseOptions(context, options)
+                _ = xmlSwitchEncoding(context, XML_CHAR_ENCODING_UTF8)
+                _ = htmlParseDocument(context)
+                // The document libxml2 builds for its own bookkeeping holds nothing: our handler
+                // never called its tree-building callbacks.
+                if let document = context.pointee.myDoc {
+                    xmlFreeDoc(document)
+                    context.pointee.myDoc = nil
+                }
+            }
+        }
+        return (builder.tree, builder.headElements)
+    }
+
+    /// Points the context's SAX handler at `builder`, which must outlive the parse.
+    private static func install(_ builder: HTMLTreeBuilder, in context: htmlParserCtxtPtr) {
+        guard let sax = context.pointee.sax else { return }
+        var handler = xmlSAXHandler()
+        handler.startElement = { context, name, attributes in
+            guard let context, let name else { return }
+            Unmanaged<HTMLTreeBuilder>.fromOpaque(context).takeUnretainedValue().start(name, attributes)
+        }
+        handler.endElement = { context, _ in
+            guard let context else { return }
+            Unmanaged<HTMLTreeBuilder>.fromOpaque(context).takeUnretainedValue().end()
+        }
+        handler.characters = { context, text, count in
+            guard let context, let text else { return }
+            Unmanaged<HTMLTreeBuilder>.fromOpaque(context).takeUnretainedValue().characters(text, Int(count))
+        }
+        handler.ignorableWhitespace = handler.characters
+        handler.cdataBlock = { context, text, count in
+            guard let context, let text else { return }
+            Unmanaged<HTMLTreeBuilder>.fromOpaque(context).takeUnretainedValue().scriptText(text, Int(count))
+        }
+        handler.initialized = 1
+        sax.pointee = handler
+        context.pointee.userData = Unmanaged.passUnretained(builder).toOpaque()
+    }
+
+    private static func replacingNUL(_ bytes: [UInt8]) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + 64)
+        for byte in bytes {
+            if byte == 0 { result.append(contentsOf: [0xEF, 0xBF, 0xBD]) } else { result.append(byte) }
+        }
+        return result
+    }
+}
