@@ -124,6 +124,9 @@ struct BlockTextWriter {
 extension HTMLTree {
     /// Whether an element is hidden from readers: `hidden`, `aria-hidden="true"`, or an inline
     /// style of `display: none` or `visibility: hidden`.
+    private static let displayNone = Array("display:none".utf8)
+    private static let visibilityHidden = Array("visibility:hidden".utf8)
+
     func isHidden(_ index: Index) -> Bool {
         let node = self[index]
         guard !node.isText, node.count > 0 else { return false }
@@ -136,6 +139,6 @@ extension HTMLTree {
         var compact: [UInt8] = []
         compact.reserveCapacity(style.count)
         for byte in style where byte != 0x20 && byte != 0x09 && byte != 0x0A { compact.append(byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0)) }
-        return compact.firstRange(of: Array("display:none".utf8)) != nil || compact.firstRange(of: Array("visibility:hidden".utf8)) != nil
+        return ByteSearch.contains(compact[...], Self.displayNone) || ByteSearch.contains(compact[...], Self.visibilityHidden)
     }
 }
