@@ -51,10 +51,16 @@ var package = Package(
         ),
         // libxml2's HTML parser (Debian package libxml2-dev), which reads every web page.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // ICU's C API behind functions of our own: its headers rename every function with a
+        // version suffix by macro, which Swift cannot import (Debian libicu-dev).
+        .target(
+            name: "CStemmaICU",
+            linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n")]
+        ),
         // Web pages and archives as documents: HTML parsing and article extraction, charsets, WARC.
         .target(
             name: "StemmaWeb",
-            dependencies: ["StemmaCore", "StemmaIO", "CLibXML2", "CZlib"],
+            dependencies: ["StemmaCore", "StemmaIO", "CLibXML2", "CZlib", "CStemmaICU"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -88,7 +94,7 @@ var package = Package(
         .executableTarget(
             name: "StemmaCLI",
             dependencies: [
-                "StemmaCore", "StemmaIO", "StemmaStore", "StemmaServer",
+                "StemmaCore", "StemmaIO", "StemmaStore", "StemmaServer", "StemmaWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -1,3 +1,5 @@
+public import StemmaIO
+
 /// What Stemma reads from an HTML page: the article's text and the page's metadata.
 ///
 /// ```swift
@@ -33,14 +35,31 @@ public struct WebPage: Sendable, Equatable {
     ///   - mode: what ``text`` holds.
     public init(html: [UInt8], contentType: String? = nil, url: String? = nil, mode: ExtractionMode = .article) {
         let decoded = PageDecoding.decode(html, contentType: contentType)
+        self.init(decoded: decoded, parsed: mode == .none ? nil : HTMLParser.parse(decoded.bytes), url: url, mode: mode)
+    }
+
+    /// Reads a page, giving up on one of more than `maximumElements` elements (its work budget).
+    ///
+    /// - Throws: ``ReadError`` (without a file) when the page is over the budget.
+    public static func read(html: [UInt8], contentType: String? = nil, url: String? = nil, mode: ExtractionMode,
+                            maximumElements: Int) throws -> WebPage {
+        let decoded = PageDecoding.decode(html, contentType: contentType)
+        let parsed = mode == .none ? nil : HTMLParser.parse(decoded.bytes)
+        if let parsed, parsed.tree.count > maximumElements {
+            throw ReadError(file: "", reason: .malformed("HTML page of more than \(maximumElements) elements, over the budget for one page"))
+        }
+        return WebPage(decoded: decoded, parsed: parsed, url: url, mode: mode)
+    }
+
+    private init(decoded: (bytes: [UInt8], encoding: String, replaced: Int), parsed: (tree: HTMLTree, headElements: [HTMLTree.Index])?,
+                 url: String?, mode: ExtractionMode) {
         encoding = decoded.encoding
         replacedSequences = decoded.replaced
-        guard mode != .none else {
+        guard let (tree, headElements) = parsed else {
             text = decoded.bytes
             self.url = url
             return
         }
-        let (tree, headElements) = HTMLParser.parse(decoded.bytes)
         let metadata = PageMetadata(tree: tree, headElements: headElements, pageURL: url)
         title = metadata.title
         published = metadata.published
@@ -71,12 +90,10 @@ public enum ExtractionMode: String, Sendable, CaseIterable {
     case none
 }
 
-/// Until charsets are read the WHATWG way: UTF-8, invalid bytes replaced.
+/// The page's bytes as UTF-8, by the WHATWG order (``HTMLCharset``).
 enum PageDecoding {
     static func decode(_ bytes: [UInt8], contentType: String?) -> (bytes: [UInt8], encoding: String, replaced: Int) {
-        var body = bytes[...]
-        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        let text = String(decoding: body, as: UTF8.self)
-        return (Array(text.utf8), "utf-8", 0)
+        let decoded = HTMLCharset.decode(bytes, transportContentType: contentType)
+        return (decoded.bytes, decoded.encoding, decoded.replacedSequences)
     }
 }

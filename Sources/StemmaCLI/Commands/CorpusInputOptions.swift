@@ -1,6 +1,7 @@
 public import ArgumentParser
 import Foundation
 import StemmaIO
+import StemmaWeb
 
 /// The flags of every command that reads a corpus (`dedup`, `reuse`, `index add`).
 struct CorpusInputOptions: ParsableArguments {
@@ -13,6 +14,14 @@ struct CorpusInputOptions: ParsableArguments {
 
     @Option(help: "The JSONL member or CSV column holding the text.")
     var textField = "text"
+
+    @Option(help: ArgumentHelp("What an HTML page or web archive record becomes: article (its main text), text (all visible text) or none (the page as it is).",
+                               valueName: "mode"))
+    var extract: ExtractionMode = .article
+
+    @Option(help: ArgumentHelp("The JSONL member or CSV column holding a page's HTML (crawl exports): its article becomes the text.",
+                               valueName: "name"))
+    var htmlField: String?
 
     @Flag(help: "Replace invalid UTF-8 with U+FFFD instead of skipping the record.")
     var lossy = false
@@ -34,9 +43,12 @@ struct CorpusInputOptions: ParsableArguments {
     }
 
     var corpus: CorpusOptions {
-        CorpusOptions(idField: idField, textField: textField, lossy: lossy, followLinks: follow,
-                      maxRecordBytes: ByteCount.parse(maxRecordSize) ?? CorpusOptions.defaultMaxRecordBytes,
-                      inputFormat: inputFormat)
+        var options = CorpusOptions(idField: idField, textField: textField, lossy: lossy, followLinks: follow,
+                                    maxRecordBytes: ByteCount.parse(maxRecordSize) ?? CorpusOptions.defaultMaxRecordBytes,
+                                    inputFormat: inputFormat)
+        options.web = WebReader(mode: extract)
+        options.htmlField = htmlField
+        return options
     }
 
     /// Reports a bad record on standard error, or stops at it under `--strict`.
@@ -47,3 +59,5 @@ struct CorpusInputOptions: ParsableArguments {
 }
 
 extension InputFormat: ArgumentParser.ExpressibleByArgument {}
+
+extension ExtractionMode: ArgumentParser.ExpressibleByArgument {}

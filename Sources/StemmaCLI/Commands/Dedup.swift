@@ -106,6 +106,7 @@ struct Dedup: ParsableCommand {
         options.containment = containment
         options.minimumShingles = minShingles
         options.corpus = input.corpus
+        options.corpus.threads = threading.count
         options.hashesContent = writeDeduplicated != nil
         return options
     }

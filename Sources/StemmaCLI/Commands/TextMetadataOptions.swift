@@ -49,13 +49,13 @@ struct TextMetadataOptions: ParsableArguments {
         }
         let named = input == "-" ? nil : TextMetadataOptions.recordFormat(of: input)
         switch format {
-        case .jsonl, .csv:
+        case .jsonl, .csv, .warc:
             throw ValidationError("\(flags) a single text, but --input-format \(format.rawValue) reads records, "
                 + "which carry their own id, title, date and source fields.")
         case .auto where named != nil:
             throw ValidationError("\(flags) a single text, but \(input) holds \(named ?? "") records, "
                 + "which carry their own id, title, date and source fields (--input-format text reads it as one text).")
-        case .auto, .text:
+        case .auto, .text, .html:
             return
         }
     }

@@ -60,7 +60,7 @@ public final class CorpusReader {
     }
 
     enum Format {
-        case jsonl, csv, text
+        case jsonl, csv, text, html, archive
     }
 
     static func format(of path: String) -> Format? {
@@ -70,6 +70,8 @@ public final class CorpusReader {
         case "jsonl", "ndjson", "json": return .jsonl
         case "csv": return .csv
         case "txt", "md", "text", "markdown": return .text
+        case "html", "htm", "xhtml": return .html
+        case "warc", "arc": return .archive
         default: return nil
         }
     }
@@ -107,6 +109,8 @@ struct ReadContext {
         case .jsonl: try readRecords(stream, name: name, as: .jsonl)
         case .csv: try readRecords(stream, name: name, as: .csv)
         case .text: try readTextFile(stream, id: textID ?? name)
+        case .html: try readHTMLFile(stream, id: textID ?? name)
+        case .archive: try readArchive(stream.path, name: name)
         case nil:
             // Standard input or an unknown extension: JSONL if it starts with `{`.
             var head: [UInt8] = []
@@ -130,7 +134,7 @@ struct ReadContext {
         if format == .csv { try readCSV(stream) } else { try readJSONL(stream, prefix: prefix) }
     }
 
-    private static func metadataError(_ name: String, holding content: String) -> ReadError {
+    static func metadataError(_ name: String, holding content: String) -> ReadError {
         ReadError(file: name == "-" ? "standard input" : name, reason: .malformed(
             "--id, --title, --date and --source describe a single text, but this input is \(content) "
                 + "(their ids and metadata come from the id, title, date and source fields)"))

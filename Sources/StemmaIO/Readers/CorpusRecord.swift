@@ -72,6 +72,16 @@ public struct CorpusOptions: Sendable {
     /// input that turns out to hold JSONL or CSV records is then an error, since they carry their
     /// own ids and metadata.
     public var textMetadata: TextMetadata?
+    /// What reads HTML pages and web archives; nil leaves them unread (see ``WebInputReader``).
+    public var web: (any WebInputReader)?
+    /// The JSONL member or CSV column holding a page's HTML, for crawl exports: the document's
+    /// text is then the page's article, and its metadata fills the fields the record leaves out.
+    public var htmlField: String?
+    /// Cores for work done while reading: the extraction of web pages. 0 is all cores.
+    public var threads = 0
+
+    /// The member or column a record's text is read from: the HTML one when there is one.
+    var textKey: String { htmlField ?? textField }
 
     public init(idField: String = "id", textField: String = "text", lossy: Bool = false, followLinks: Bool = false,
                 maxRecordBytes: Int = CorpusOptions.defaultMaxRecordBytes, inputFormat: InputFormat = .auto,

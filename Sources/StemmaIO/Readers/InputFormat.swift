@@ -6,7 +6,7 @@ import StemmaCore
 /// CSV has no such mark, so CSV on standard input is read as CSV only when asked (issue 12).
 /// Files found inside a directory always go by their extension.
 public enum InputFormat: String, Sendable, CaseIterable {
-    case auto, text, jsonl, csv
+    case auto, text, jsonl, csv, html, warc
 
     /// The format every named input is read as, or nil to go by each one's name and content.
     var forced: CorpusReader.Format? {
@@ -15,6 +15,8 @@ public enum InputFormat: String, Sendable, CaseIterable {
         case .text: return .text
         case .jsonl: return .jsonl
         case .csv: return .csv
+        case .html: return .html
+        case .warc: return .archive
         }
     }
 }

@@ -33,6 +33,7 @@ struct JSONLineRecord {
         }
         var text: [UInt8]?
         var warnings: [String] = []
+        let textField = options.textKey
         // Repeats are found by comparing keys: no set to allocate for the usual handful of members.
         var seen: Set<String>? = members.count > 16 ? Set(minimumCapacity: members.count) : nil
         for (position, (key, value)) in members.enumerated() {
@@ -47,9 +48,9 @@ struct JSONLineRecord {
                 continue
             }
             switch (key, value) {
-            case (options.textField, .string(let bytes)):
+            case (textField, .string(let bytes)):
                 text = bytes
-            case (options.textField, .raw):
+            case (textField, .raw):
                 throw Problem(reason: "field \"\(key)\" is not a string")
             case (options.idField, .string(let bytes)), (options.idField, .raw(let bytes)):
                 self.id = String(decoding: bytes, as: UTF8.self)
@@ -69,7 +70,7 @@ struct JSONLineRecord {
                 }
             }
         }
-        guard let text else { throw Problem(reason: "no \"\(options.textField)\" field") }
+        guard let text else { throw Problem(reason: "no \"\(textField)\" field") }
         self.text = text
         self.warnings = warnings
     }

@@ -14,8 +14,8 @@ extension ReadContext {
                     try readCSVRecord(fields, names: names, path: stream.path, line: line, lastLine: lastLine)
                 } else {
                     let names = fields.map { String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespaces) }
-                    guard names.contains(options.textField) else {
-                        throw ReadError(file: stream.path, line: line, reason: .malformed("the header has no \"\(options.textField)\" column"))
+                    guard names.contains(options.textKey) else {
+                        throw ReadError(file: stream.path, line: line, reason: .malformed("the header has no \"\(options.textKey)\" column"))
                     }
                     header = names
                     for (position, name) in names.enumerated() where names[..<position].contains(name) {
@@ -47,19 +47,23 @@ extension ReadContext {
         var extra: [Document.Member] = []
         for (name, field) in zip(names, fields) {
             // A repeated column name: the first wins, as for a JSONL key.
-            if name == options.textField || name == options.idField || JSONLineRecord.metadataFields.contains(name) {
+            if name == options.textKey || name == options.idField || JSONLineRecord.metadataFields.contains(name) {
                 if values[name] == nil { values[name] = field }
             } else {
                 extra.append(Document.Member(key: name, json: JSONValue.string(String(decoding: field, as: UTF8.self)).utf8(pretty: false)))
             }
         }
-        guard let rawText = values[options.textField], let text = try validatedText(rawText, location: location) else { return }
+        guard let rawText = values[options.textKey], let text = try validatedText(rawText, location: location) else { return }
         func string(_ name: String) -> String? {
             values[name].flatMap { $0.isEmpty ? nil : String(decoding: $0, as: UTF8.self) }
         }
-        let document = Document(
+        var document = Document(
             id: string(options.idField) ?? location, text: text, title: string("title"), date: string("date"),
             url: string("url"), source: string("source"), extra: extra)
+        if options.htmlField != nil {
+            guard let page = try pageDocument(text, record: document, location: location, line: line) else { return }
+            document = page
+        }
         try emit(CorpusRecord(document, location: location), path: path, line: line)
     }
 }

@@ -49,8 +49,20 @@ extension ReadContext {
                                                                    what: "of JSONL or CSV records (name them as inputs to read them)",
                                                                    names: files.records.sorted()), isSkipped: false))
         }
+        var pages = PageBatch(root: rootPath)
         for relative in files.texts.sorted() {
             let path = rootPath + "/" + relative
+            switch CorpusReader.format(of: relative) {
+            case .html:
+                if let page = try readPageBytes(path, id: relative) { pages.inputs.append(page) }
+                if pages.isFull { try flush(&pages) }
+                continue
+            case .archive:
+                try flush(&pages)
+                do { try readArchive(path, name: path) } catch let error as ReadError { try report(CorpusIssue(error: error, isSkipped: true)) }
+                continue
+            default: try flush(&pages)
+            }
             let stream: ByteStream
             let bytes: [UInt8]
             do {
@@ -68,6 +80,7 @@ extension ReadContext {
             }
             try emit(record, path: path)
         }
+        try flush(&pages)
     }
 
     /// Adds the regular files below `path` to `files`, by their paths relative to the root.
@@ -111,12 +124,14 @@ extension ReadContext {
             case S_IFREG:
                 switch CorpusReader.format(of: name) {
                 case .text: files.texts.append(childRelative)
+                case .html, .archive:
+                    if options.web != nil { files.texts.append(childRelative) } else { files.unknown.append(childRelative) }
                 case .jsonl, .csv: files.records.append(childRelative)
                 case nil: files.unknown.append(childRelative)
                 }
             default:
                 // A FIFO would block the read; a device is no text.
-                if CorpusReader.format(of: name) == .text { try unreadable(full, .unreadable("not a regular file")) }
+                if [.text, .html, .archive].contains(CorpusReader.format(of: name)) { try unreadable(full, .unreadable("not a regular file")) }
             }
         }
     }

@@ -5,7 +5,8 @@ extension ReadContext {
     func readJSONL(_ stream: ByteStream, prefix: [UInt8] = []) throws {
         var lines = LineSplitter(stream: stream, prefix: prefix, maximumLineBytes: options.maxRecordBytes, chunk: options.chunkSize)
         while try lines.next({ line, number, offset in
-            let origin = stream.isPlainFile ? RecordOrigin(path: stream.path, offset: offset, length: line.count, kind: .jsonLine) : nil
+            // A page's article is not the line's bytes: such records are read again by a full pass.
+            let origin = stream.isPlainFile && options.htmlField == nil ? RecordOrigin(path: stream.path, offset: offset, length: line.count, kind: .jsonLine) : nil
             try readJSONLine(line, number: number, path: stream.path, origin: origin)
         }, tooLong: { number in
             try report(CorpusIssue(error: ReadError(file: stream.path, line: number, reason: .tooLarge(options.maxRecordBytes)), isSkipped: true))
@@ -26,9 +27,13 @@ extension ReadContext {
             try report(CorpusIssue(error: ReadError(file: path, line: number, reason: .malformed(warning)), isSkipped: false))
         }
         guard let validText = try validatedText(fields.text, location: location) else { return }
-        let document = Document(
+        var document = Document(
             id: fields.id ?? location, text: validText, title: fields.metadata["title"], date: fields.metadata["date"],
             url: fields.metadata["url"], source: fields.metadata["source"], extra: fields.extra)
+        if options.htmlField != nil {
+            guard let page = try pageDocument(validText, record: document, location: location, line: number) else { return }
+            document = page
+        }
         let record = CorpusRecord(document, location: location, origin: origin)
         try emit(record, path: path, line: number)
     }

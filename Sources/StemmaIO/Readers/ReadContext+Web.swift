@@ -1,0 +1,112 @@
+import StemmaCore
+
+/// HTML pages and web archives, read through ``CorpusOptions/web``.
+extension ReadContext {
+    /// One HTML file: its article becomes the document (see ``WebInputReader``).
+    func readHTMLFile(_ stream: ByteStream, id: String, prefix: [UInt8] = []) throws {
+        guard let web = options.web else {
+            try report(CorpusIssue(error: ReadError(file: stream.path, reason: .malformed("an HTML page, which this reader does not read")),
+                                   isSkipped: true))
+            return
+        }
+        var bytes = prefix
+        do {
+            while try stream.read(into: &bytes, maximum: options.chunkSize) {
+                guard bytes.count <= options.maxRecordBytes else { throw ReadError(file: stream.path, reason: .tooLarge(options.maxRecordBytes)) }
+            }
+            guard bytes.count <= options.maxRecordBytes else { throw ReadError(file: stream.path, reason: .tooLarge(options.maxRecordBytes)) }
+        } catch let error as ReadError where !Self.isStreamFailure(error) {
+            try report(CorpusIssue(error: error, isSkipped: true))
+            return
+        }
+        let document: Document
+        do {
+            document = try web.document(fromHTML: bytes, id: id, url: nil)
+        } catch var error as ReadError {
+            error.file = stream.path
+            try report(CorpusIssue(error: error, isSkipped: true))
+            return
+        }
+        let record = CorpusRecord(document, location: stream.path)
+        try emit(options.textMetadata.map { $0.applied(to: record) } ?? record, path: stream.path)
+    }
+
+    /// The bytes of an HTML file below a directory, or nil when it was reported and skipped.
+    func readPageBytes(_ path: String, id: String) throws -> WebPageInput? {
+        do {
+            let stream = try open(path)
+            var bytes: [UInt8] = []
+            while try stream.read(into: &bytes, maximum: options.chunkSize) {
+                guard bytes.count <= options.maxRecordBytes else { throw ReadError(file: path, reason: .tooLarge(options.maxRecordBytes)) }
+            }
+            return WebPageInput(html: bytes, id: id, url: nil)
+        } catch let error as ReadError {
+            try report(CorpusIssue(error: error, isSkipped: true))
+            return nil
+        }
+    }
+
+    /// Extracts the pages read so far, on all cores, and hands their documents on in order.
+    func flush(_ batch: inout PageBatch) throws {
+        guard !batch.inputs.isEmpty, let web = options.web else { return }
+        let results = web.documents(fromHTML: batch.inputs, threads: options.threads)
+        for (input, result) in zip(batch.inputs, results) {
+            let location = batch.root.map { $0 + "/" + input.id } ?? input.id
+            switch result {
+            case .success(let document): try emit(CorpusRecord(document, location: location), path: location)
+            case .failure(var error):
+                error.file = location
+                try report(CorpusIssue(error: error, isSkipped: true))
+            }
+        }
+        batch.inputs.removeAll(keepingCapacity: true)
+    }
+
+    /// Every page and text record of a WARC or ARC file.
+    func readArchive(_ path: String, name: String) throws {
+        guard let web = options.web else {
+            try report(CorpusIssue(error: ReadError(file: name, reason: .malformed("a web archive, which this reader does not read")),
+                                   isSkipped: true))
+            return
+        }
+        if options.textMetadata != nil { throw Self.metadataError(name, holding: "a web archive, whose records are documents of their own") }
+        try web.readArchive(at: path, options: options, report: report) { record in
+            try emit(record, path: record.location)
+        }
+    }
+
+    /// The document of a JSONL or CSV record whose `--html-field` holds a page: the page's article
+    /// and metadata, under the record's own id and whatever metadata the record gives.
+    func pageDocument(_ html: [UInt8], record: Document, location: String, line: Int) throws -> Document? {
+        guard let web = options.web else {
+            try report(CorpusIssue(error: ReadError(file: location, reason: .malformed("an HTML field, which this reader does not read")),
+                                   isSkipped: true))
+            return nil
+        }
+        var page: Document
+        do {
+            page = try web.document(fromHTML: html, id: record.id, url: record.url)
+        } catch var error as ReadError {
+            error.file = location
+            try report(CorpusIssue(error: error, isSkipped: true))
+            return nil
+        }
+        page.title = record.title ?? page.title
+        page.date = record.date ?? page.date
+        page.url = record.url ?? page.url
+        page.source = record.source ?? page.source
+        let taken = Set(page.extra.map(\.key))
+        page.extra += record.extra.filter { !taken.contains($0.key) }
+        return page
+    }
+}
+
+/// HTML files of a directory walk waiting to be extracted together.
+struct PageBatch {
+    var inputs: [WebPageInput] = []
+    /// The directory the ids are relative to, for messages.
+    var root: String?
+    /// Enough pages to keep both cores busy, few enough to hold in memory.
+    static let size = 64
+    var isFull: Bool { inputs.count >= Self.size }
+}
