@@ -43,11 +43,6 @@ public struct WebReader: WebInputReader {
         }
     }
 
-    public func readArchive(at path: String, options: CorpusOptions, report: (CorpusIssue) throws -> Void,
-                            _ body: (CorpusRecord) throws -> Void) throws {
-        throw ReadError(file: path, reason: .malformed("web archives are not read yet"))
-    }
-
     /// The document of a page, `contentType` being the HTTP header it was served with.
     public func document(fromHTML html: [UInt8], id: String, url: String?, contentType: String?) throws -> Document {
         guard html.count <= maximumPageBytes else {

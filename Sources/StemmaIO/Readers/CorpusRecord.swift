@@ -40,6 +40,11 @@ public struct CorpusIssue: Sendable, CustomStringConvertible {
     public var isSkipped: Bool
 
     public var description: String { isSkipped ? "\(error) (skipped)" : "warning: \(error)" }
+
+    public init(error: ReadError, isSkipped: Bool) {
+        self.error = error
+        self.isSkipped = isSkipped
+    }
 }
 
 /// How to read a corpus.
