@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import StemmaCore
 import StemmaIO
+import StemmaWeb
 
 /// `stemma diff OLD NEW`: what changed between two versions of a text.
 struct Diff: ParsableCommand {
@@ -11,7 +12,8 @@ struct Diff: ParsableCommand {
         Sentences are aligned (unchanged, edited, split, merged, moved, added, deleted), words are \
         diffed inside each aligned group, and changes are tagged (numbers, quotations, names, time \
         words, tense, punctuation, case, whitespace). Exit status: 0 if the texts are identical, \
-        1 if they differ, 2 on error.
+        1 if they differ, 2 on error. An .html/.htm/.xhtml file is read as a web page: its article \
+        (--extract) is diffed, and its title and dates are shown above the diff.
         """
     )
 
@@ -44,6 +46,10 @@ struct Diff: ParsableCommand {
     @Flag(help: "Compact JSON on one line (json format).")
     var compact = false
 
+    @Option(help: ArgumentHelp("What an HTML page is diffed as: article (its main text), text (all visible text) or none (the page as it is).",
+                               valueName: "mode"))
+    var extract: ExtractionMode = .article
+
     func validate() throws {
         if old == "-" && new == "-" {
             throw ValidationError("Only one of OLD and NEW can be standard input.")
@@ -56,8 +62,8 @@ struct Diff: ParsableCommand {
     func run() throws {
         // Opened first, so that an output that cannot be written fails before the diff.
         let destination = try output.open()
-        let oldInput = try TextInput.read(old, lossy: lossy)
-        let newInput = try TextInput.read(new, lossy: lossy)
+        let (oldInput, oldPage) = try read(old)
+        let (newInput, newPage) = try read(new)
         for input in [oldInput, newInput] where input.replacedSequences > 0 {
             Console.warn("\(input.path): replaced \(input.replacedSequences) invalid UTF-8 sequence(s) with U+FFFD")
         }
@@ -66,6 +72,9 @@ struct Diff: ParsableCommand {
         case .text:
             let useColor = color.enabled(toFile: destination.isFile)
             let shownContext = context ?? (onlyChanges ? 0 : nil)
+            if oldPage != nil || newPage != nil {
+                try destination.write(Self.metadataLine("---", old, oldPage) + Self.metadataLine("+++", new, newPage) + "\n")
+            }
             try destination.write(TerminalDiffWriter(useColor: useColor, context: shownContext).render(diff))
         case .json:
             // One entry per file: `stemma diff a.txt a.txt` names one file twice (a dictionary
@@ -79,5 +88,24 @@ struct Diff: ParsableCommand {
         }
         try destination.finish()
         if !diff.isIdentical { throw ExitCode(1) }
+    }
+
+    /// A text file, or the text of a page (an HTML file) with the page's metadata.
+    private func read(_ path: String) throws -> (TextInput, Document?) {
+        guard CorpusReader.isHTML(path) else { return (try TextInput.read(path, lossy: lossy), nil) }
+        let bytes = try TextInput.readBytes(path)
+        do {
+            let page = try WebReader(mode: extract).document(fromHTML: bytes, id: path, url: nil)
+            return (try TextInput.decode(page.text, path: path, lossy: true), page)
+        } catch var error as ReadError {
+            error.file = path
+            throw error
+        }
+    }
+
+    /// `--- old.html: Title · 2022-03-02 · Site`, the metadata of a page above its diff.
+    private static func metadataLine(_ marker: String, _ path: String, _ page: Document?) -> String {
+        let parts = [page?.title, page?.date, page?.source].compactMap { $0 }
+        return "\(marker) \(path)" + (parts.isEmpty ? "" : ": " + parts.joined(separator: " · ")) + "\n"
     }
 }
