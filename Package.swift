@@ -76,7 +76,7 @@ var package = Package(
         .target(
             name: "StemmaServer",
             dependencies: [
-                "StemmaCore", "StemmaIO", "StemmaStore",
+                "StemmaCore", "StemmaIO", "StemmaStore", "StemmaWeb",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),

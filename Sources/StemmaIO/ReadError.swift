@@ -35,20 +35,25 @@ public struct ReadError: Error, CustomStringConvertible, Equatable {
         self.reason = reason
     }
 
+    /// The reason alone, as the description ends: `invalid UTF-8 (use --lossy to replace bad bytes)`.
+    public var reasonText: String {
+        switch reason {
+        case .notFound: return "no such file"
+        case .isDirectory: return "is a directory, not a text file"
+        case .unreadable(let message): return "cannot read: \(message)"
+        case .binary: return "binary file (NUL byte), not text"
+        case .invalidUTF8: return "invalid UTF-8 (use --lossy to replace bad bytes)"
+        case .utf16: return "UTF-16 text (convert to UTF-8)"
+        case .tooLarge(let limit): return "larger than the limit of \(limit) bytes for one record"
+        case .malformed(let message): return message
+        }
+    }
+
     public var description: String {
         var parts = [file]
         if let line { parts.append(lastLine.map { "lines \(line)–\($0)" } ?? "line \(line)") }
         if let offset { parts.append("byte \(offset)") }
-        switch reason {
-        case .notFound: parts.append("no such file")
-        case .isDirectory: parts.append("is a directory, not a text file")
-        case .unreadable(let message): parts.append("cannot read: \(message)")
-        case .binary: parts.append("binary file (NUL byte), not text")
-        case .invalidUTF8: parts.append("invalid UTF-8 (use --lossy to replace bad bytes)")
-        case .utf16: parts.append("UTF-16 text (convert to UTF-8)")
-        case .tooLarge(let limit): parts.append("larger than the limit of \(limit) bytes for one record")
-        case .malformed(let message): parts.append(message)
-        }
+        parts.append(reasonText)
         return parts.joined(separator: ": ")
     }
 }

@@ -1,5 +1,6 @@
 public import StemmaCore
 public import StemmaIO
+import Dispatch
 
 /// Archive records as documents: each response, resource or conversion record whose payload is
 /// HTML or text becomes one, with id and `url` the `WARC-Target-URI`, `date` the `WARC-Date`,
@@ -20,18 +21,32 @@ extension WebReader {
         }
         var batch: [ArchiveRecord] = []
         var notText = 0
-        func flush() throws {
-            for (record, result) in zip(batch, documents(of: batch, in: path, threads: options.threads)) {
+        // One batch is extracted in the background while the next is read and inflated, so that
+        // reading costs little more than the extraction (both cores busy throughout).
+        var inFlight: Extraction?
+        func finish(_ extraction: Extraction) throws {
+            extraction.group.wait()
+            for (record, result) in zip(extraction.records, extraction.results) {
                 let location = "\(path)@\(record.offset)"
                 switch result {
-                case .success(let document): try body(CorpusRecord(document, location: location))
+                case .success(let document):
+                    var corpusRecord = CorpusRecord(document, location: location)
+                    corpusRecord.isCapture = true
+                    try body(corpusRecord)
                 case .failure(var error):
                     error.file = path
                     error.offset = record.offset
                     try report(CorpusIssue(error: error, isSkipped: true))
                 }
             }
+        }
+        func handOver() throws {
+            let next = Extraction(records: batch)
             batch.removeAll(keepingCapacity: true)
+            let threads = options.threads
+            DispatchQueue.global().async(group: next.group) { next.results = documents(of: next.records, in: path, threads: threads) }
+            if let previous = inFlight { try finish(previous) }
+            inFlight = next
         }
         try reader.forEach(problem: { problem in
             try report(CorpusIssue(error: ReadError(file: path, offset: problem.offset, reason: .malformed(problem.message)), isSkipped: true))
@@ -41,9 +56,10 @@ extension WebReader {
                 return
             }
             batch.append(record)
-            if batch.count >= Self.archiveBatch { try flush() }
+            if batch.count >= Self.archiveBatch { try handOver() }
         }
-        try flush()
+        if !batch.isEmpty { try handOver() }
+        if let last = inFlight { try finish(last) }
         let unread = reader.skipped.filter { !Self.expectedSkips.contains($0.key) }
         let counts = unread.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" } + (notText > 0 ? ["\(notText) payloads neither HTML nor text"] : [])
         if !counts.isEmpty {
@@ -92,5 +108,16 @@ extension WebReader {
 
     static func member(_ key: String, _ value: String) -> Document.Member {
         Document.Member(key: key, json: JSONValue.string(value).utf8(pretty: false))
+    }
+}
+
+/// A batch of records being extracted on other threads; `results` is read after `group` is done.
+private final class Extraction: @unchecked Sendable {
+    let records: [ArchiveRecord]
+    var results: [Result<Document, ReadError>] = []
+    let group = DispatchGroup()
+
+    init(records: [ArchiveRecord]) {
+        self.records = records
     }
 }

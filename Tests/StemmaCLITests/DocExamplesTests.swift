@@ -19,7 +19,7 @@
 //   (`NO_COLOR=1`), and standard output is a pipe, so commands whose format depends on the terminal
 //   write their piped format: give `--format text` where a page shows what a terminal shows.
 // - The examples of one page run in order, in a scratch directory of their own holding a copy of the
-//   package's `Examples/` and, when the page mentions `../shared/seeds`, a copy of the seed texts at
+//   package's `Examples/` and `WebExamples/` and, when the page mentions `../shared/seeds`, a copy of the seed texts at
 //   `../shared/seeds` beside it (taken from `Fixtures.shared("seeds")`, so `STEMMA_SHARED` relocates
 //   them, and missing seeds fail the page with one line saying so). Files an example writes
 //   (`./stemma.db`, `> v1-v2.json`) stay there for the examples after it on the same page, and
@@ -50,8 +50,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: scratch.url) }
         let root = scratch.url.appendingPathComponent("stemma")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: Fixtures.packageRoot.appendingPathComponent("Examples"),
-                                         to: root.appendingPathComponent("Examples"))
+        for examples in ["Examples", "WebExamples"] {
+            try FileManager.default.copyItem(at: Fixtures.packageRoot.appendingPathComponent(examples),
+                                             to: root.appendingPathComponent(examples))
+        }
         if markdown.contains("../shared/seeds") {
             let seeds: URL
             do {

@@ -104,3 +104,19 @@ import Testing
         #expect(!result.output.contains("<p>"))
     }
 }
+
+extension ExtractCommandTests {
+    @Test func indexAddKeepsCapturesOfOneURLAsItsVersions() throws {
+        let db = directory.appendingPathComponent("web.sqlite").path
+        let crawl = Fixtures.packageRoot.appendingPathComponent("WebExamples/ledger-crawl.warc.gz").path
+        let add = try StemmaProcess.run(["index", "add", "-q", "-d", db, crawl])
+        #expect(add.status == 0, "\(add.stderr)")
+        #expect(add.stderr.contains("not read: 1 non-2xx responses"))
+        let history = try StemmaProcess.run(["history", "-d", db, "https://ledger.example/2026/02/17/harbor-bridge", "--format", "json"])
+        #expect(history.status == 0, "\(history.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: history.stdout) as? [String: Any])
+        let versions = try #require(document["versions"] as? [[String: Any]])
+        #expect(versions.count == 2)
+        #expect(versions.map { $0["date"] as? String } == ["2026-02-17T10:00:00Z", "2026-02-18T15:00:00Z"])
+    }
+}

@@ -62,8 +62,8 @@ struct Diff: ParsableCommand {
     func run() throws {
         // Opened first, so that an output that cannot be written fails before the diff.
         let destination = try output.open()
-        let (oldInput, oldPage) = try read(old)
-        let (newInput, newPage) = try read(new)
+        let (oldInput, oldPage) = try TextOrPage.read(old, lossy: lossy, extract: extract)
+        let (newInput, newPage) = try TextOrPage.read(new, lossy: lossy, extract: extract)
         for input in [oldInput, newInput] where input.replacedSequences > 0 {
             Console.warn("\(input.path): replaced \(input.replacedSequences) invalid UTF-8 sequence(s) with U+FFFD")
         }
@@ -88,19 +88,6 @@ struct Diff: ParsableCommand {
         }
         try destination.finish()
         if !diff.isIdentical { throw ExitCode(1) }
-    }
-
-    /// A text file, or the text of a page (an HTML file) with the page's metadata.
-    private func read(_ path: String) throws -> (TextInput, Document?) {
-        guard CorpusReader.isHTML(path) else { return (try TextInput.read(path, lossy: lossy), nil) }
-        let bytes = try TextInput.readBytes(path)
-        do {
-            let page = try WebReader(mode: extract).document(fromHTML: bytes, id: path, url: nil)
-            return (try TextInput.decode(page.text, path: path, lossy: true), page)
-        } catch var error as ReadError {
-            error.file = path
-            throw error
-        }
     }
 
     /// `--- old.html: Title · 2022-03-02 · Site`, the metadata of a page above its diff.

@@ -38,6 +38,8 @@ struct Index: ParsableCommand {
         var corpus: CorpusOptions {
             var options = input.corpus
             options.textMetadata = metadata.metadata
+            // Captures of one URL in a web archive are its versions (issue 13).
+            options.capturesAreVersions = true
             return options
         }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import StemmaCore
 import StemmaIO
+import StemmaWeb
 import StemmaStore
 
 /// `stemma match FILE`: what an indexed collection holds of a text.
@@ -17,7 +18,7 @@ struct Match: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, jsonl }
 
-    @Argument(help: "The text: a file, or - for standard input.", completion: .file())
+    @Argument(help: "The text: a file, a web page (.html, whose article is matched), or - for standard input.", completion: .file())
     var file: String
 
     @OptionGroup var store: StoreOptions
@@ -38,6 +39,10 @@ struct Match: ParsableCommand {
     @Flag(help: "Replace invalid UTF-8 with U+FFFD instead of failing.")
     var lossy = false
 
+    @Option(help: ArgumentHelp("What a web page is matched as: article (its main text), text (all visible text) or none (the page as it is).",
+                               valueName: "mode"))
+    var extract: ExtractionMode = .article
+
     @Flag(help: "Also list the text's own stored copy (the document whose id index add gives the file).")
     var includeSelf = false
 
@@ -48,7 +53,7 @@ struct Match: ParsableCommand {
     func run() throws {
         let index = try store.openExisting()
         let out = try output.open()
-        let text = try TextInput.read(file, lossy: lossy)
+        let (text, _) = try TextOrPage.read(file, lossy: lossy, extract: extract)
         // A file's own copy would be the first match, and --diff would diff it with itself.
         let matches = try index.matches(for: text.bytes, limit: limit, excluding: includeSelf || file == "-" ? nil : TextFileID.of(file))
         // Diffs need the indexed texts; an index made with --no-text has none.

@@ -173,7 +173,10 @@ struct ReadContext {
             return
         }
         var record = record
-        record.id = try reader.uniqueID(record.id, location: record.location, report: report)
+        if !(record.isCapture && options.capturesAreVersions) {
+            // A recapture of a URL is expected in a crawl: it is renamed without a warning.
+            record.id = try reader.uniqueID(record.id, location: record.location, report: record.isCapture ? { _ in } : report)
+        }
         reader.recordCount += 1
         try body(record)
     }

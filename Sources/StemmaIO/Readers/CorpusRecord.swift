@@ -11,6 +11,9 @@ public struct CorpusRecord: Sendable {
     public var location: String
     /// Where the record can be read again without reading the rest, when its input allows it.
     public var origin: RecordOrigin?
+    /// A capture of a URL from a web archive: a repeated URL is a later capture of the same page,
+    /// which ``CorpusOptions/capturesAreVersions`` keeps under the one id.
+    public var isCapture = false
 
     public init(_ document: Document, location: String, origin: RecordOrigin? = nil) {
         self.document = document
@@ -82,6 +85,9 @@ public struct CorpusOptions: Sendable {
     /// The JSONL member or CSV column holding a page's HTML, for crawl exports: the document's
     /// text is then the page's article, and its metadata fills the fields the record leaves out.
     public var htmlField: String?
+    /// Whether archive captures of one URL keep the URL as their id (`index add`: they become
+    /// successive versions of one document) instead of getting `URL#2`, `URL#3`.
+    public var capturesAreVersions = false
     /// Cores for work done while reading: the extraction of web pages. 0 is all cores.
     public var threads = 0
 

@@ -22,10 +22,10 @@ struct MatchController: Sendable {
         }
         // Matching one text is a sketch and a few indexed lookups (well under a millisecond), so
         // it runs here rather than paying a hop to the thread pool on the hottest endpoint.
-        let matches = try store.matches(for: Array(query.text.utf8), limit: limit)
+        let matches = try store.matches(for: query.text, limit: limit)
         guard query.summary == true else { return JSONResponse(.document("matches", matches.map { MatchRecord($0) })) }
         let store = self.store, text = query.text
-        let diffs = try await blocking { try store.diffs(from: matches, to: Array(text.utf8)) }
+        let diffs = try await blocking { try store.diffs(from: matches, to: text) }
         return JSONResponse(.document("matches", zip(matches, diffs).map { MatchRecord($0, summary: $1.map(DiffSummary.init)) }))
     }
 }

@@ -41,7 +41,7 @@ struct WebController: Sendable {
 
     @Sendable func match(request: Request, context: StemmaRequestContext) async throws -> Response {
         let form = try await FormFields.read(request, context: context)
-        guard let text = try form.text("file") ?? form.text("text") else {
+        guard let text = try form.pageOrText("file") ?? form.text("text") else {
             throw HTTPError(.badRequest, message: "paste a text or choose a file to search for")
         }
         let limitText = try form.text("limit") ?? "20"

@@ -4,11 +4,15 @@ import NIOCore
 import Foundation
 import MultipartKit
 import StemmaIO
+import StemmaWeb
+import StemmaCore
 
 /// The fields of a submitted HTML form, URL-encoded or multipart (a file upload).
 struct FormFields: Sendable {
     /// Each field's value; for a file, its bytes.
     var values: [String: [UInt8]]
+    /// The file name of each file field.
+    var filenames: [String: String] = [:]
 
     static func read(_ request: Request, context: StemmaRequestContext) async throws -> FormFields {
         let body = try await JSONBody.collect(request, context: context)
@@ -37,15 +41,24 @@ struct FormFields: Sendable {
     static func multipart(_ body: ByteBuffer, boundary: String) throws -> FormFields {
         let parser = MultipartParser(boundary: boundary)
         var values: [String: [UInt8]] = [:]
+        var filenames: [String: String] = [:]
         var name: String?
+        var filename: String?
         var bytes: [UInt8] = []
         parser.onHeader = { field, value in
-            if field.lowercased() == "content-disposition" { name = parameter("name", in: value) }
+            if field.lowercased() == "content-disposition" {
+                name = parameter("name", in: value)
+                filename = parameter("filename", in: value)
+            }
         }
         parser.onBody = { chunk in bytes += chunk.readableBytesView }
         parser.onPartComplete = {
-            if let name { values[name] = bytes }
+            if let name {
+                values[name] = bytes
+                filenames[name] = filename
+            }
             name = nil
+            filename = nil
             bytes = []
         }
         do {
@@ -53,7 +66,7 @@ struct FormFields: Sendable {
         } catch {
             throw HTTPError(.badRequest, message: "malformed multipart form: \(error)")
         }
-        return FormFields(values: values)
+        return FormFields(values: values, filenames: filenames)
     }
 
     /// A parameter of a header value such as `form-data; name="file"; filename="a.txt"`.
@@ -80,5 +93,24 @@ struct FormFields: Sendable {
         } catch let error as ReadError {
             throw HTTPError(.badRequest, message: error.description)
         }
+    }
+
+    /// A file field as text: an HTML page (named `.html`, `.htm` or `.xhtml`, or starting with
+    /// `<!doctype html` or `<html`) gives its article, as `stemma extract` reads it.
+    func pageOrText(_ name: String) throws -> String? {
+        guard let bytes = values[name], !bytes.isEmpty else { return nil }
+        guard Self.isPage(bytes, filename: filenames[name]) else { return try text(name) }
+        do {
+            let page = try WebReader().document(fromHTML: bytes, id: filenames[name] ?? name, url: nil)
+            return String(decoding: page.text, as: UTF8.self)
+        } catch let error as ReadError {
+            throw HTTPError(.badRequest, message: "\(filenames[name] ?? name): \(error.reasonText)")
+        }
+    }
+
+    static func isPage(_ bytes: [UInt8], filename: String?) -> Bool {
+        if let filename, CorpusReader.isHTML(filename) { return true }
+        let head = String(decoding: bytes.prefix(512), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        return head.hasPrefix("<!doctype html") || head.hasPrefix("<html")
     }
 }

@@ -33,8 +33,8 @@ enum Templates {
     <form class="search" method="post" action="/match" enctype="multipart/form-data">
     <label for="text">Text</label>
     <textarea id="text" name="text" rows="14" placeholder="Paste an article…"></textarea>
-    <label for="file">or a UTF-8 text file</label>
-    <input id="file" type="file" name="file" accept=".txt,text/plain">
+    <label for="file">or a UTF-8 text file, or a web page (its article is searched for)</label>
+    <input id="file" type="file" name="file" accept=".txt,.html,.htm,.xhtml,text/plain,text/html">
     <p class="limit"><label for="limit">At most</label> <input id="limit" type="number" name="limit" value="20" min="1" max="{{maxLimit}}"> matches</p>
     <p><button type="submit">Find versions and copies</button></p>
     </form>
