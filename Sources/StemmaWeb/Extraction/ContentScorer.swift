@@ -148,7 +148,7 @@ struct ContentScorer {
             scores.append(0)
             scored.append(false)
         }
-        if let paragraph = singleParagraph(in: div), TextStats(tree, from: div).linkDensity(div) < 0.25 {
+        if let paragraph = singleParagraph(in: div), TextStats.linkDensity(of: div, in: tree) < 0.25 {
             tree.replace(div, with: paragraph)
             toScore.append(paragraph)
             return paragraph

@@ -54,6 +54,29 @@ struct TextStats {
         return total > 0 ? Double(linkCharacters[Int(index)]) / Double(total) : 0
     }
 
+    /// The link density of one element, measured by a walk of its subtree alone (the full table
+    /// costs a pass over the whole page, which a `div` met on the way cannot afford).
+    static func linkDensity(of root: HTMLTree.Index, in tree: HTMLTree) -> Double {
+        var total: Int32 = 0
+        var links: Float = 0
+        var linkDepth: [Float] = []
+        tree.walk(from: root, enter: { index in
+            let node = tree[index]
+            if node.isText {
+                let characters = measure(tree.text(of: index)).0
+                total += characters
+                if let weight = linkDepth.last { links += Float(characters) * weight }
+                return false
+            }
+            if node.tag.isInvisible { return false }
+            if node.tag == .a { linkDepth.append(tree.attribute(.href, of: index)?.first == UInt8(ascii: "#") ? 0.3 : 1) }
+            return true
+        }, exit: { index in
+            if tree[index].tag == .a && !tree[index].isText && !linkDepth.isEmpty { linkDepth.removeLast() }
+        })
+        return total > 0 ? Double(links) / Double(total) : 0
+    }
+
     /// Characters and commas of one text node, white space runs counted once (leading and
     /// trailing runs too: text nodes are joined by them).
     static func measure(_ text: ArraySlice<UInt8>) -> (Int32, Int32) {

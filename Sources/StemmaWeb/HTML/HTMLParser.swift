@@ -1,4 +1,5 @@
 import CLibXML2
+import Glibc
 
 /// Parses HTML with libxml2's HTML parser into an ``HTMLTree``.
 ///
@@ -13,7 +14,8 @@ enum HTMLParser {
     static func parse(_ utf8: [UInt8]) -> (tree: HTMLTree, headElements: [HTMLTree.Index]) {
         let builder = HTMLTreeBuilder()
         // libxml2 stops a text run at a NUL byte; the HTML standard reads it as U+FFFD.
-        let input = utf8.contains(0) ? replacingNUL(utf8) : utf8
+        let hasNUL = utf8.withUnsafeBytes { $0.baseAddress.map { memchr($0, 0, utf8.count) != nil } ?? false }
+        let input = hasNUL ? replacingNUL(utf8) : utf8
         guard !input.isEmpty, input.count < Int(Int32.max) else { return (builder.tree, []) }
         input.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
