@@ -42,9 +42,21 @@ public final class CorpusReader {
         try withoutActuallyEscaping(report) { report in
             try withoutActuallyEscaping(body) { body in
                 var context = ReadContext(reader: self, report: report, body: body)
+                // Pages named one by one are extracted together, on all cores, like a directory's.
+                var pages = PageBatch()
                 for input in inputs {
+                    if context.isNamedPage(input) {
+                        if let page = try context.readPageBytes(input, id: TextFileID.of(input)) {
+                            pages.inputs.append(page)
+                            pages.locations.append(input)
+                        }
+                        if pages.isFull { try context.flush(&pages) }
+                        continue
+                    }
+                    try context.flush(&pages)
                     try context.read(input)
                 }
+                try context.flush(&pages)
             }
         }
     }

@@ -1,3 +1,4 @@
+import Foundation
 import StemmaCore
 
 /// HTML pages and web archives, read through ``CorpusOptions/web``.
@@ -31,6 +32,15 @@ extension ReadContext {
         try emit(options.textMetadata.map { $0.applied(to: record) } ?? record, path: stream.path)
     }
 
+    /// Whether `input` is an HTML file read as a page (no metadata flags, no other format forced).
+    func isNamedPage(_ input: String) -> Bool {
+        guard input != "-", options.web != nil, options.textMetadata == nil else { return false }
+        let format = options.inputFormat.forced ?? CorpusReader.format(of: input)
+        guard format == .html else { return false }
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) && !isDirectory.boolValue
+    }
+
     /// The bytes of an HTML file below a directory, or nil when it was reported and skipped.
     func readPageBytes(_ path: String, id: String) throws -> WebPageInput? {
         do {
@@ -50,8 +60,8 @@ extension ReadContext {
     func flush(_ batch: inout PageBatch) throws {
         guard !batch.inputs.isEmpty, let web = options.web else { return }
         let results = web.documents(fromHTML: batch.inputs, threads: options.threads)
-        for (input, result) in zip(batch.inputs, results) {
-            let location = batch.root.map { $0 + "/" + input.id } ?? input.id
+        for (position, (input, result)) in zip(batch.inputs, results).enumerated() {
+            let location = batch.root.map { $0 + "/" + input.id } ?? batch.locations[position]
             switch result {
             case .success(let document): try emit(CorpusRecord(document, location: location), path: location)
             case .failure(var error):
@@ -60,6 +70,7 @@ extension ReadContext {
             }
         }
         batch.inputs.removeAll(keepingCapacity: true)
+        batch.locations.removeAll(keepingCapacity: true)
     }
 
     /// Every page and text record of a WARC or ARC file.
@@ -106,6 +117,8 @@ struct PageBatch {
     var inputs: [WebPageInput] = []
     /// The directory the ids are relative to, for messages.
     var root: String?
+    /// Each page's path as given, when there is no root.
+    var locations: [String] = []
     /// Enough pages to keep both cores busy, few enough to hold in memory.
     static let size = 64
     var isFull: Bool { inputs.count >= Self.size }
