@@ -21,6 +21,9 @@ public struct WebPage: Sendable, Equatable {
     public var siteName: String?
     public var language: String?
     public var description: String?
+    /// The text of the article's image captions and credits (``ExtractionMode/article`` only),
+    /// which the body leaves out.
+    public var captions: [String] = []
     /// The charset the page was decoded from, by its WHATWG name.
     public var encoding: String
     /// Undecodable byte sequences replaced with U+FFFD.
@@ -70,9 +73,10 @@ public struct WebPage: Sendable, Equatable {
         description = metadata.description
         switch mode {
         case .article:
-            let article = ArticleExtractor.article(of: tree, title: title)
+            let article = ArticleExtractor.article(of: tree, title: title, articleBody: metadata.articleBody)
             text = article.text
             byline = metadata.byline ?? article.byline
+            captions = article.captions
         case .text, .none:
             text = BlockTextWriter.text(of: tree, from: HTMLTree.root)
             byline = metadata.byline

@@ -1,6 +1,5 @@
 public import StemmaCore
 public import StemmaIO
-import Dispatch
 
 /// Archive records as documents: each response, resource or conversion record whose payload is
 /// HTML or text becomes one, with id and `url` the `WARC-Target-URI`, `date` the `WARC-Date`,
@@ -23,10 +22,9 @@ extension WebReader {
         var notText = 0
         // One batch is extracted in the background while the next is read and inflated, so that
         // reading costs little more than the extraction (both cores busy throughout).
-        var inFlight: Extraction?
-        func finish(_ extraction: Extraction) throws {
-            extraction.group.wait()
-            for (record, result) in zip(extraction.records, extraction.results) {
+        var inFlight: (records: [ArchiveRecord], work: BackgroundWork<[Result<Document, ReadError>]>)?
+        func finish(_ extraction: (records: [ArchiveRecord], work: BackgroundWork<[Result<Document, ReadError>]>)) throws {
+            for (record, result) in zip(extraction.records, extraction.work.wait()) {
                 let location = "\(path)@\(record.offset)"
                 switch result {
                 case .success(let document):
@@ -41,10 +39,9 @@ extension WebReader {
             }
         }
         func handOver() throws {
-            let next = Extraction(records: batch)
+            let records = batch, threads = options.threads
             batch.removeAll(keepingCapacity: true)
-            let threads = options.threads
-            DispatchQueue.global().async(group: next.group) { next.results = documents(of: next.records, in: path, threads: threads) }
+            let next = (records: records, work: BackgroundWork { documents(of: records, in: path, threads: threads) })
             if let previous = inFlight { try finish(previous) }
             inFlight = next
         }
@@ -78,8 +75,8 @@ extension WebReader {
     }
 
     private func documents(of records: [ArchiveRecord], in path: String, threads: Int) -> [Result<Document, ReadError>] {
-        ParallelMap.map(records, minimumCount: 2, threads: threads == 0 ? ProcessInfoCores.count : threads) { record in
-            Result { () throws(ReadError) -> Document in try archiveDocument(record, path: path) }
+        ParallelMap.dynamicMap(count: records.count, threads: threads == 0 ? ProcessInfoCores.count : threads) { index in
+            Result { () throws(ReadError) -> Document in try archiveDocument(records[index], path: path) }
         }
     }
 
@@ -108,16 +105,5 @@ extension WebReader {
 
     static func member(_ key: String, _ value: String) -> Document.Member {
         Document.Member(key: key, json: JSONValue.string(value).utf8(pretty: false))
-    }
-}
-
-/// A batch of records being extracted on other threads; `results` is read after `group` is done.
-private final class Extraction: @unchecked Sendable {
-    let records: [ArchiveRecord]
-    var results: [Result<Document, ReadError>] = []
-    let group = DispatchGroup()
-
-    init(records: [ArchiveRecord]) {
-        self.records = records
     }
 }

@@ -32,8 +32,10 @@ public struct WebReader: WebInputReader {
     }
 
     public func documents(fromHTML pages: [WebPageInput], threads: Int) -> [Result<Document, ReadError>] {
-        ParallelMap.map(pages, minimumCount: 2, threads: threads == 0 ? ProcessInfoCores.count : threads) { page in
-            Result { () throws(ReadError) -> Document in
+        // Each worker takes the next page as it finishes: pages differ in size by 1,000 times.
+        ParallelMap.dynamicMap(count: pages.count, threads: threads == 0 ? ProcessInfoCores.count : threads) { index in
+            let page = pages[index]
+            return Result { () throws(ReadError) -> Document in
                 do { return try document(fromHTML: page.html, id: page.id, url: page.url, contentType: page.contentType) } catch let error as ReadError {
                     throw error
                 } catch {
@@ -66,6 +68,9 @@ public struct WebReader: WebInputReader {
         add("language", page.language)
         add("siteName", page.siteName)
         add("encoding", page.encoding)
+        if !page.captions.isEmpty {
+            extra.append(Document.Member(key: "captions", json: JSONValue.strings(page.captions).utf8(pretty: false)))
+        }
         let pageURL = page.url ?? url
         return Document(id: id, text: page.text, title: page.title, date: page.published, url: pageURL,
                         source: page.siteName ?? pageURL.flatMap(Self.host(of:)), extra: extra)

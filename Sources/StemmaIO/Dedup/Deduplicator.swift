@@ -102,6 +102,8 @@ struct SketchPass {
     var rowOfDocument: [Int: Int] = [:]
     /// Where each document can be read again, for exact verification.
     var origins: [RecordOrigin?] = []
+    /// The texts of records without an origin of their own, when exact checks may need them.
+    let spool: TextSpool?
     /// Bottom-k samples per row, kept only when searching for containment.
     var samples: [[UInt64]] = []
     var batch: [CorpusRecord] = []
@@ -114,6 +116,7 @@ struct SketchPass {
         self.options = options
         self.progress = progress
         matrix = SignatureMatrix(permutations: sketcher.hasher.permutations)
+        spool = options.effectiveVerification == .estimate ? nil : TextSpool()
     }
 
     mutating func add(_ record: CorpusRecord) {
@@ -154,7 +157,7 @@ struct SketchPass {
                 if options.containment != nil { samples.append(sketch.bottom) }
             }
             documents.append(DedupDocument(id: record.id, facts: facts, isSetAside: isSetAside, contentHash: job.contentHashes?[index]))
-            origins.append(record.origin)
+            origins.append(record.origin ?? (isSetAside ? nil : spool?.append(record.text)))
         }
         bytesRead += job.bytes
         progress?(documents.count, bytesRead)

@@ -53,10 +53,10 @@ public final class CorpusReader {
                         if pages.isFull { try context.flush(&pages) }
                         continue
                     }
-                    try context.flush(&pages)
+                    try context.flush(&pages, final: true)
                     try context.read(input)
                 }
-                try context.flush(&pages)
+                try context.flush(&pages, final: true)
             }
         }
     }

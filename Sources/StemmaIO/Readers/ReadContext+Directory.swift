@@ -58,10 +58,10 @@ extension ReadContext {
                 if pages.isFull { try flush(&pages) }
                 continue
             case .archive:
-                try flush(&pages)
+                try flush(&pages, final: true)
                 do { try readArchive(path, name: path) } catch let error as ReadError { try report(CorpusIssue(error: error, isSkipped: true)) }
                 continue
-            default: try flush(&pages)
+            default: try flush(&pages, final: true)
             }
             let stream: ByteStream
             let bytes: [UInt8]
@@ -80,7 +80,7 @@ extension ReadContext {
             }
             try emit(record, path: path)
         }
-        try flush(&pages)
+        try flush(&pages, final: true)
     }
 
     /// Adds the regular files below `path` to `files`, by their paths relative to the root.

@@ -56,12 +56,26 @@ extension ReadContext {
         }
     }
 
-    /// Extracts the pages read so far, on all cores, and hands their documents on in order.
-    func flush(_ batch: inout PageBatch) throws {
-        guard !batch.inputs.isEmpty, let web = options.web else { return }
-        let results = web.documents(fromHTML: batch.inputs, threads: options.threads)
-        for (position, (input, result)) in zip(batch.inputs, results).enumerated() {
-            let location = batch.root.map { $0 + "/" + input.id } ?? batch.locations[position]
+    /// Starts extracting the pages read so far, on all cores, and hands on the documents of the
+    /// batch before it, in order: reading overlaps extraction. `final` waits for everything.
+    func flush(_ batch: inout PageBatch, final: Bool = false) throws {
+        if !batch.inputs.isEmpty, let web = options.web {
+            let inputs = batch.inputs, threads = options.threads
+            let started = (BackgroundWork { web.documents(fromHTML: inputs, threads: threads) }, inputs,
+                           batch.root.map { root in inputs.map { root + "/" + $0.id } } ?? batch.locations)
+            batch.inputs.removeAll(keepingCapacity: true)
+            batch.locations.removeAll(keepingCapacity: true)
+            if let previous = batch.inFlight { try hand(previous) }
+            batch.inFlight = started
+        }
+        if final, let last = batch.inFlight {
+            batch.inFlight = nil
+            try hand(last)
+        }
+    }
+
+    private func hand(_ extraction: PageBatch.Extraction) throws {
+        for (location, result) in zip(extraction.locations, extraction.work.wait()) {
             switch result {
             case .success(let document): try emit(CorpusRecord(document, location: location), path: location)
             case .failure(var error):
@@ -69,8 +83,6 @@ extension ReadContext {
                 try report(CorpusIssue(error: error, isSkipped: true))
             }
         }
-        batch.inputs.removeAll(keepingCapacity: true)
-        batch.locations.removeAll(keepingCapacity: true)
     }
 
     /// Every page and text record of a WARC or ARC file.
@@ -119,6 +131,9 @@ struct PageBatch {
     var root: String?
     /// Each page's path as given, when there is no root.
     var locations: [String] = []
+    typealias Extraction = (work: BackgroundWork<[Result<Document, ReadError>]>, inputs: [WebPageInput], locations: [String])
+    /// The batch being extracted while the next is read.
+    var inFlight: Extraction?
     /// Enough pages to keep both cores busy, few enough to hold in memory.
     static let size = 64
     var isFull: Bool { inputs.count >= Self.size }

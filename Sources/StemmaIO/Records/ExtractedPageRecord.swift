@@ -3,7 +3,8 @@ package import StemmaCore
 
 /// One page as `stemma extract --format jsonl` writes it: `{"path"` (a page file) or `"id"` (an
 /// archive or JSONL record)`, "url", "title", "byline", "date", "modified", "language",
-/// "siteName", "encoding", "text"}`, missing values as null, and an archive record's `recordID`.
+/// "siteName", "encoding", "text"}`, missing values as null; an archive record's `recordID` and
+/// the page's own `published` date, and the article's image `captions`, where there are some.
 package struct ExtractedPageRecord: Sendable, JSONRecord {
     package var record: CorpusRecord
 
@@ -25,7 +26,12 @@ package struct ExtractedPageRecord: Sendable, JSONRecord {
         for key in ["recordID", "published"] {
             if let value = extra[key].flatMap(Self.string) { members.append((key, .string(value))) }
         }
+        if let captions = extra["captions"].flatMap(Self.strings) { members.append(("captions", .strings(captions))) }
         return .object(members.sorted { $0.0 < $1.0 })
+    }
+
+    private static func strings(_ json: [UInt8]) -> [String]? {
+        try? JSONSerialization.jsonObject(with: Data(json)) as? [String]
     }
 
     /// A member's JSON string value.

@@ -7,16 +7,42 @@
 enum ArticleExtractor {
     static let minimumCharacters = 500
 
-    static func article(of tree: HTMLTree, title: String?) -> (text: [UInt8], byline: String?) {
-        var longest: (text: [UInt8], byline: String?, characters: Int) = ([], nil, -1)
+    struct Article {
+        var text: [UInt8]
+        var byline: String?
+        var captions: [String]
+    }
+
+    static func article(of tree: HTMLTree, title: String?, articleBody: String?) -> Article {
+        var article = search(tree, title: title)
+        // A page that gives its whole text as JSON-LD `articleBody` while its markup hides most of
+        // it (loaded by script, split over tabs) is read from the structured data.
+        if let body = articleBody.map(paragraphs), characters(body) > 2 * characters(article.text), characters(body) >= minimumCharacters {
+            article.text = body
+        }
+        return article
+    }
+
+    private static func search(_ tree: HTMLTree, title: String?) -> Article {
+        var longest: (article: Article, characters: Int) = (Article(text: [], captions: []), -1)
         for flags: ContentScorer.Flags in [.all, [.weightClasses, .cleanConditionally], [.cleanConditionally], []] {
             var scorer = ContentScorer(tree: tree, flags: flags, title: title)
             let roots = scorer.run()
-            let text = BlockTextWriter.text(of: scorer.tree, roots: roots)
-            let characters = text.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
-            if characters >= minimumCharacters { return (text, scorer.byline) }
-            if characters > longest.characters { longest = (text, scorer.byline, characters) }
+            let article = Article(text: BlockTextWriter.text(of: scorer.tree, roots: roots), byline: scorer.byline, captions: scorer.captions)
+            let count = characters(article.text)
+            if count >= minimumCharacters { return article }
+            if count > longest.characters { longest = (article, count) }
         }
-        return (longest.text, longest.byline)
+        return longest.article
+    }
+
+    static func characters(_ text: [UInt8]) -> Int {
+        text.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
+    }
+
+    /// `articleBody` as paragraphs: its lines, trimmed, separated by blank lines.
+    static func paragraphs(_ body: String) -> [UInt8] {
+        let lines = body.split(whereSeparator: \.isNewline).map { PageMetadata.collapsed(String($0)) }.filter { !$0.isEmpty }
+        return Array(lines.joined(separator: "\n\n").utf8)
     }
 }

@@ -4,12 +4,24 @@ extension ContentScorer {
     /// list items and inputs, its link density and its class and id names.
     mutating func clean(_ article: [HTMLTree.Index]) {
         var stats = TextStats(tree)
+        takeCaptions(article, &stats)
         for tags in [[HTMLTag.form, .fieldset]] { cleanConditionally(article, tags, &stats) }
         removeAll(article, where: { [.object, .embed, .footer, .link, .aside, .iframe, .input, .textarea, .select, .button].contains($0.tag) }, &stats)
         removeShareWidgets(article, &stats)
         let negative = elements(article, { $0.tag == .h1 || $0.tag == .h2 }).filter { classWeight($0) < 0 }
         removeAll(article, where: { _ in false }, also: negative, &stats)
         for tag in [HTMLTag.table, .ul, .div] { cleanConditionally(article, [tag], &stats) }
+    }
+
+    /// Image captions and credits are the picture's, not the story's: their text is kept apart
+    /// (``captions``) and left out of the body.
+    private mutating func takeCaptions(_ article: [HTMLTree.Index], _ stats: inout TextStats) {
+        for caption in elements(article, { $0.tag == .figcaption }) where tree.isAttached(caption) {
+            let text = PageMetadata.collapsed(String(decoding: BlockTextWriter.text(of: tree, from: caption), as: UTF8.self))
+            if !text.isEmpty { captions.append(text) }
+            stats.remove(caption, from: tree)
+            tree.remove(caption)
+        }
     }
 
     /// The elements at or below the article's roots matching `test`, innermost last.

@@ -20,6 +20,8 @@ struct ContentScorer {
     /// The page's title, so that a heading repeating it is left out of the body.
     let title: [UInt8]
     private(set) var byline: String?
+    /// The text of the article's image captions, which the body leaves out.
+    var captions: [String] = []
     // Indexed like the tree's nodes; read by the scoring and cleaning extensions.
     var scores: [Float]
     var scored: [Bool]
