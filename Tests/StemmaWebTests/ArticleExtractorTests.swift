@@ -76,3 +76,21 @@ enum ShingleScore {
         return result
     }
 }
+
+extension ArticleExtractorTests {
+    @Test func captionsAreKeptApartFromTheBody() {
+        let figure = "<figure><img src=\"b.jpg\"><figcaption>The bridge at dawn. Photo: A. Lane</figcaption></figure>"
+        let html = Self.page.replacingOccurrences(of: "<div class=\"byline\">", with: figure + "<div class=\"byline\">")
+        let page = WebPage(html: Array(html.utf8))
+        #expect(!String(decoding: page.text, as: UTF8.self).contains("Photo: A. Lane"))
+        #expect(page.captions == ["The bridge at dawn. Photo: A. Lane"])
+    }
+
+    @Test func jsonLDArticleBodyStandsInForAHiddenArticle() {
+        let body = (1...8).map { "Paragraph \($0) of the story, which the page loads by script and only its JSON-LD holds whole." }
+        let json = #"{"@type":"NewsArticle","headline":"Bridge","articleBody":"\#(body.joined(separator: "\n"))"}"#
+        let html = "<html><head><script type=\"application/ld+json\">\(json)</script></head><body><p>Loading…</p></body></html>"
+        let text = String(decoding: WebPage(html: Array(html.utf8)).text, as: UTF8.self)
+        #expect(text == body.joined(separator: "\n\n"))
+    }
+}

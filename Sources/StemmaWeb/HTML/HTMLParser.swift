@@ -12,11 +12,16 @@ enum HTMLParser {
 
     /// The tree of `utf8`, and the elements metadata reads.
     static func parse(_ utf8: [UInt8]) -> (tree: HTMLTree, headElements: [HTMLTree.Index]) {
-        let builder = HTMLTreeBuilder()
+        let builder = UnsafeMutablePointer<HTMLTreeBuilder>.allocate(capacity: 1)
+        builder.initialize(to: HTMLTreeBuilder())
+        defer {
+            builder.deinitialize(count: 1)
+            builder.deallocate()
+        }
         // libxml2 stops a text run at a NUL byte; the HTML standard reads it as U+FFFD.
         let hasNUL = utf8.withUnsafeBytes { $0.baseAddress.map { memchr($0, 0, utf8.count) != nil } ?? false }
         let input = hasNUL ? replacingNUL(utf8) : utf8
-        guard !input.isEmpty, input.count < Int(Int32.max) else { return (builder.tree, []) }
+        guard !input.isEmpty, input.count < Int(Int32.max) else { return (builder.pointee.tree, []) }
         input.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 guard let context = htmlCreateMemoryParserCtxt(chars.baseAddress, Int32(chars.count)) else { return }
@@ -33,33 +38,33 @@ enum HTMLParser {
                 }
             }
         }
-        return (builder.tree, builder.headElements)
+        return (builder.pointee.tree, builder.pointee.headElements)
     }
 
     /// Points the context's SAX handler at `builder`, which must outlive the parse.
-    private static func install(_ builder: HTMLTreeBuilder, in context: htmlParserCtxtPtr) {
+    private static func install(_ builder: UnsafeMutablePointer<HTMLTreeBuilder>, in context: htmlParserCtxtPtr) {
         guard let sax = context.pointee.sax else { return }
         var handler = xmlSAXHandler()
         handler.startElement = { context, name, attributes in
             guard let context, let name else { return }
-            Unmanaged<HTMLTreeBuilder>.fromOpaque(context).takeUnretainedValue().start(name, attributes)
+            context.assumingMemoryBound(to: HTMLTreeBuilder.self).pointee.start(name, attributes)
         }
         handler.endElement = { context, _ in
             guard let context else { return }
-            Unmanaged<HTMLTreeBuilder>.fromOpaque(context).takeUnretainedValue().end()
+            context.assumingMemoryBound(to: HTMLTreeBuilder.self).pointee.end()
         }
         handler.characters = { context, text, count in
             guard let context, let text else { return }
-            Unmanaged<HTMLTreeBuilder>.fromOpaque(context).takeUnretainedValue().characters(text, Int(count))
+            context.assumingMemoryBound(to: HTMLTreeBuilder.self).pointee.characters(text, Int(count))
         }
         handler.ignorableWhitespace = handler.characters
         handler.cdataBlock = { context, text, count in
             guard let context, let text else { return }
-            Unmanaged<HTMLTreeBuilder>.fromOpaque(context).takeUnretainedValue().scriptText(text, Int(count))
+            context.assumingMemoryBound(to: HTMLTreeBuilder.self).pointee.scriptText(text, Int(count))
         }
         handler.initialized = 1
         sax.pointee = handler
-        context.pointee.userData = Unmanaged.passUnretained(builder).toOpaque()
+        context.pointee.userData = UnsafeMutableRawPointer(builder)
     }
 
     private static func replacingNUL(_ bytes: [UInt8]) -> [UInt8] {
