@@ -200,9 +200,9 @@ if ProcessInfo.processInfo.environment["Stemma_BENCHMARKS"] != nil {
 // libFuzzer targets (Fuzz/), added only for Fuzz/run.sh, which sets Stemma_FUZZ and builds with
 // -sanitize=fuzzer: libFuzzer supplies their `main`, so a plain build could not link them.
 if ProcessInfo.processInfo.environment["Stemma_FUZZ"] != nil {
-    for name in ["FuzzJSONL", "FuzzCSV", "FuzzDiff"] {
+    for name in ["FuzzJSONL", "FuzzCSV", "FuzzDiff", "FuzzHTML", "FuzzWARC"] {
         package.targets.append(
-            .executableTarget(name: name, dependencies: ["StemmaIO"], path: "Fuzz/\(name)", swiftSettings: swiftSettings)
+            .executableTarget(name: name, dependencies: ["StemmaIO", "StemmaWeb"], path: "Fuzz/\(name)", swiftSettings: swiftSettings)
         )
     }
 }

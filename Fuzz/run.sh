@@ -1,20 +1,22 @@
 #!/bin/sh
 # Builds a libFuzzer target of the corpus readers and runs it.
 #
-#   Fuzz/run.sh TARGET SECONDS     TARGET: jsonl, csv or diff
+#   Fuzz/run.sh TARGET SECONDS     TARGET: jsonl, csv, diff, html or warc
 #
 # The build goes to .build/fuzz (apart from the normal build) with -sanitize=fuzzer and address. New
 # interesting inputs go into Fuzz/Corpus/TARGET/, and so do crashing ones (crash-*, leak-*,
 # timeout-*); `swift test --filter FuzzCorpusReplayTests` replays them all without a sanitizer.
 # Afterwards the corpus is merged down to the inputs that add coverage, to stay small.
 set -eu
-target=${1:?usage: Fuzz/run.sh jsonl|csv|diff SECONDS}
+target=${1:?usage: Fuzz/run.sh jsonl|csv|diff|html|warc SECONDS}
 seconds=${2:-60}
 case $target in
     jsonl) product=FuzzJSONL ;;
     csv) product=FuzzCSV ;;
     diff) product=FuzzDiff ;;
-    *) echo "unknown target $target (jsonl, csv or diff)" >&2; exit 2 ;;
+    html) product=FuzzHTML ;;
+    warc) product=FuzzWARC ;;
+    *) echo "unknown target $target (jsonl, csv, diff, html or warc)" >&2; exit 2 ;;
 esac
 cd "$(dirname "$0")/.."
 corpus=Fuzz/Corpus/$target

@@ -65,12 +65,16 @@ import Testing
         try Data(story.replacingOccurrences(of: "Gazette", with: "Courier").utf8).write(to: pages.appendingPathComponent("b.htm"))
         try Data(Self.page("Storm", "A storm closed the port for three days and flooded the market.").utf8)
             .write(to: pages.appendingPathComponent("c.xhtml"))
-        let result = try StemmaProcess.run(["dedup", "--format", "json", pages.path])
-        #expect(result.status == 0, "\(result.stderr)")
-        let document = try #require(try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any])
-        let pairs = try #require(document["pairs"] as? [[String: Any]])
-        #expect(pairs.count == 1)
-        #expect(Set([pairs.first?["a"] as? String, pairs.first?["b"] as? String]) == ["a.html", "b.htm"])
+        // --verify exact reads the spooled article texts back, never the pages' bytes.
+        for verify in ["estimate", "exact"] {
+            let result = try StemmaProcess.run(["dedup", "--format", "json", "--verify", verify, pages.path])
+            #expect(result.status == 0, "\(result.stderr)")
+            let document = try #require(try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any])
+            let pairs = try #require(document["pairs"] as? [[String: Any]])
+            #expect(pairs.count == 1)
+            #expect(Set([pairs.first?["a"] as? String, pairs.first?["b"] as? String]) == ["a.html", "b.htm"])
+            #expect(pairs.first?["jaccard"] as? Double == 1)
+        }
     }
 
     @Test func binaryBytesNamedHTMLAreReportedAndSkipped() throws {

@@ -88,7 +88,7 @@ extension ArticleExtractorTests {
 
     @Test func jsonLDArticleBodyStandsInForAHiddenArticle() {
         let body = (1...8).map { "Paragraph \($0) of the story, which the page loads by script and only its JSON-LD holds whole." }
-        let json = #"{"@type":"NewsArticle","headline":"Bridge","articleBody":"\#(body.joined(separator: "\n"))"}"#
+        let json = #"{"@type":"NewsArticle","headline":"Bridge","articleBody":"\#(body.joined(separator: "\\n"))"}"#
         let html = "<html><head><script type=\"application/ld+json\">\(json)</script></head><body><p>Loading…</p></body></html>"
         let text = String(decoding: WebPage(html: Array(html.utf8)).text, as: UTF8.self)
         #expect(text == body.joined(separator: "\n\n"))

@@ -97,3 +97,17 @@ import Testing
         #expect(URLDate.date(in: "https://news.example/about") == nil)
     }
 }
+
+extension WebPageTests {
+    @Test func scriptAndStyleBodiesAreDroppedBeforeParsingButJSONLDIsKept() throws {
+        let html = "<p>a</p><SCRIPT type=x>if (a < b) { document.write('</p>'); }</script ><style>p > b {}</style>"
+            + "<!-- <script> never closed --><script type=\"application/ld+json\">{\"headline\":\"H\"}</script><p>b</p>"
+        let stripped = String(decoding: try #require(ScriptBodies.stripped(Array(html.utf8))), as: UTF8.self)
+        #expect(stripped == "<p>a</p><SCRIPT type=x></script ><style></style>"
+            + "<!-- <script> never closed --><script type=\"application/ld+json\">{\"headline\":\"H\"}</script><p>b</p>")
+        #expect(ScriptBodies.stripped(Array("<p>no scripts</p>".utf8)) == nil)
+        #expect(text(html) == "a\n\nb")
+        let unclosed = "<p>before</p><script>var x = 1;"
+        #expect(text(unclosed) == "before")
+    }
+}

@@ -35,7 +35,7 @@ public final class ArchiveReader {
 
     /// The size of each read: large enough that system calls and inflate calls cost little per
     /// byte, small enough to stay in the L2 cache with the window.
-    static let defaultReadSize = 1 << 18
+    package static let defaultReadSize = 1 << 18
 
     /// Opens an archive file for reading.
     ///
@@ -60,7 +60,7 @@ public final class ArchiveReader {
     /// A reader of bytes in memory, gzip or plain, for tests.
     ///
     /// - Parameter readSize: the most each read returns, so that tests can cut reads anywhere.
-    init(bytes: [UInt8], options: ArchiveOptions = .standard, readSize: Int = ArchiveReader.defaultReadSize) {
+    package init(bytes: [UInt8], options: ArchiveOptions = .standard, readSize: Int = ArchiveReader.defaultReadSize) {
         path = nil
         self.options = options
         descriptor = nil

@@ -20,7 +20,8 @@ enum HTMLParser {
         }
         // libxml2 stops a text run at a NUL byte; the HTML standard reads it as U+FFFD.
         let hasNUL = utf8.withUnsafeBytes { $0.baseAddress.map { memchr($0, 0, utf8.count) != nil } ?? false }
-        let input = hasNUL ? replacingNUL(utf8) : utf8
+        let cleaned = hasNUL ? replacingNUL(utf8) : utf8
+        let input = ScriptBodies.stripped(cleaned) ?? cleaned
         guard !input.isEmpty, input.count < Int(Int32.max) else { return (builder.pointee.tree, []) }
         input.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
