@@ -27,7 +27,7 @@ struct Extract: ParsableCommand {
               completion: .file())
     var inputs: [String]
 
-    @Option(name: .shortAndLong, help: "Output format: text (each page's text, under a ==> id <== line when there are several), jsonl (one record per page), json (one document of them all).")
+    @Option(name: .shortAndLong, help: "Output format: text (each page's text, under a ==> id <== line when there are several), jsonl (one record per page), json (one document, {"pages": [...]}).")
     var format: Format = .text
 
     @OptionGroup var input: CorpusInputOptions
@@ -50,7 +50,7 @@ struct Extract: ParsableCommand {
         let reader = CorpusReader(inputs: inputs, options: options)
         var skipped = 0
         var written = 0
-        var all: [JSONValue] = []
+        var all: [ExtractedPageRecord] = []
         let headed = inputs.count > 1 || inputs.contains { Self.isDirectoryOrArchive($0) }
         try reader.forEach(report: { issue in
             if issue.isSkipped { skipped += 1 }
@@ -59,7 +59,7 @@ struct Extract: ParsableCommand {
             let extracted = ExtractedPageRecord(record)
             switch format {
             case .jsonl: try destination.write(extracted.jsonLine)
-            case .json: all.append(extracted.jsonValue)
+            case .json: all.append(extracted)
             case .text:
                 var text = headed ? "\(written > 0 ? "\n" : "")==> \(record.id) <==\n" : ""
                 text += String(decoding: record.text, as: UTF8.self)
@@ -67,7 +67,7 @@ struct Extract: ParsableCommand {
             }
             written += 1
         }
-        if format == .json { try destination.write(JSONValue.array(all).utf8(pretty: true) + [0x0A]) }
+        if format == .json { try destination.write(JSONValue.document("pages", all).utf8(pretty: true) + [0x0A]) }
         try destination.finish()
         if !global.quiet && written == 0 { Console.warn("no page was read") }
         if skipped > 0 { throw ExitCode(1) }

@@ -12,6 +12,8 @@ import StemmaCore
 ///   first is read, with a warning.
 /// - `.csv`: a header row naming the same fields.
 /// - `.txt`, `.md`: one document whose id is the path, written one way (see ``TextFileID``).
+/// - `.html`, `.htm`, `.xhtml` (in directories too) and `.warc`, `.arc` web archives, read through
+///   ``CorpusOptions/web`` (see ``WebInputReader``); JSONL and CSV with ``CorpusOptions/htmlField``.
 /// - Any of these gzip-compressed (`.gz`), and `-` for standard input (JSONL if it starts with `{`,
 ///   else one text document, none if only white space). ``CorpusOptions/inputFormat`` overrides
 ///   the extension and the guess for named inputs and standard input. A leading UTF-8 byte order

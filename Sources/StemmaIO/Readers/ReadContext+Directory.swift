@@ -8,7 +8,7 @@ import Foundation
 /// `FileManager`'s enumerator did not descend into a linked root (0 documents, exit 0), skipped
 /// unreadable subdirectories silently while an unreadable file stopped the run (issue 11).
 ///
-/// Regular files no reader takes (`.html`, `.pdf`, images) and JSONL or CSV files, which a walk
+/// Regular files no reader takes (`.pdf`, images; pages and archives without a web reader) and JSONL or CSV files, which a walk
 /// does not read as record files, are counted and named in one warning each, so that a corpus is
 /// never silently read in part (issue 12).
 extension ReadContext {

@@ -3,8 +3,9 @@ package import StemmaCore
 
 /// One page as `stemma extract --format jsonl` writes it: `{"path"` (a page file) or `"id"` (an
 /// archive or JSONL record)`, "url", "title", "byline", "date", "modified", "language",
-/// "siteName", "encoding", "text"}`, missing values as null; an archive record's `recordID` and
-/// the page's own `published` date, and the article's image `captions`, where there are some.
+/// "siteName", "encoding", "text"}`, a member without a value left out (as in every record); an
+/// archive record's `recordID` and the page's own `published` date, and the article's image
+/// `captions`, where there are some.
 package struct ExtractedPageRecord: Sendable, JSONRecord {
     package var record: CorpusRecord
 
@@ -16,18 +17,15 @@ package struct ExtractedPageRecord: Sendable, JSONRecord {
 
     package var jsonValue: JSONValue {
         let document = record.document
-        var members: [(String, JSONValue)] = [
-            (CorpusReader.isHTML(record.location) ? "path" : "id", .string(document.id)),
-            ("url", document.url.json ?? .null), ("title", document.title.json ?? .null), ("date", document.date.json ?? .null),
-            ("text", .string(String(decoding: document.text, as: UTF8.self))),
-        ]
         let extra = Dictionary(document.extra.map { ($0.key, $0.json) }, uniquingKeysWith: { first, _ in first })
-        for key in Self.pageFields { members.append((key, extra[key].flatMap(Self.string).json ?? .null)) }
-        for key in ["recordID", "published"] {
-            if let value = extra[key].flatMap(Self.string) { members.append((key, .string(value))) }
-        }
-        if let captions = extra["captions"].flatMap(Self.strings) { members.append(("captions", .strings(captions))) }
-        return .object(members.sorted { $0.0 < $1.0 })
+        var members: [(String, JSONValue?)] = [
+            (CorpusReader.isHTML(record.location) ? "path" : "id", .string(document.id)),
+            ("url", document.url.json), ("title", document.title.json), ("date", document.date.json),
+            ("text", .string(String(decoding: document.text, as: UTF8.self))),
+            ("captions", extra["captions"].flatMap(Self.strings).map(JSONValue.strings)),
+        ]
+        for key in Self.pageFields + ["recordID", "published"] { members.append((key, extra[key].flatMap(Self.string).json)) }
+        return .sortedObject(members)
     }
 
     private static func strings(_ json: [UInt8]) -> [String]? {
