@@ -27,7 +27,7 @@ struct Extract: ParsableCommand {
               completion: .file())
     var inputs: [String]
 
-    @Option(name: .shortAndLong, help: "Output format: text (each page's text, under a ==> id <== line when there are several), jsonl (one record per page), json (one document, {"pages": [...]}).")
+    @Option(name: .shortAndLong, help: "Output format: text (each page's text, under a ==> id <== line when there are several), jsonl (one record per page), json (one document, {\"pages\": [...]}).")
     var format: Format = .text
 
     @OptionGroup var input: CorpusInputOptions
