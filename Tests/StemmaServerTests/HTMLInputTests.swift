@@ -53,19 +53,7 @@ extension HTMLInputTests {
         let article = try Fixtures.example(version: 2).replacingOccurrences(of: "\n\n", with: "</p>\n<p>")
         let page = "<!DOCTYPE html><html><head><title>Bridge</title></head><body><nav><a href=\"/\">Home</a></nav><article><p>\(article)</p></article></body></html>"
         let boundary = "stemma-html-upload"
-        let body = """
-        --\(boundary)\r
-        Content-Disposition: form-data; name="file"; filename="bridge.html"\r
-        Content-Type: text/html\r
-        \r
-        \(page)\r
-        --\(boundary)\r
-        Content-Disposition: form-data; name="limit"\r
-        \r
-        5\r
-        --\(boundary)--\r
-
-        """
+        let body = MultipartForm.body([("file", "bridge.html", "text/html", page), ("limit", nil, nil, "5")], boundary: boundary)
         try await server.test { client in
             let response = try await client.post("/match", body: body, contentType: "multipart/form-data; boundary=\(boundary)")
             #expect(response.status == .ok)

@@ -115,3 +115,19 @@ struct TestFailure: Error, CustomStringConvertible {
 func pathEncoded(_ id: String) -> String {
     id.addingPercentEncoding(withAllowedCharacters: CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")) ?? id
 }
+
+enum MultipartForm {
+    /// A multipart form as a browser sends it: fields given as (name, filename, content type,
+    /// value), a nil filename for a plain field.
+    static func body(_ fields: [(name: String, filename: String?, type: String?, value: String)], boundary: String) -> String {
+        var body = ""
+        for field in fields {
+            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field.name)\""
+            if let filename = field.filename { body += "; filename=\"\(filename)\"" }
+            body += "\r\n"
+            if let type = field.type { body += "Content-Type: \(type)\r\n" }
+            body += "\r\n\(field.value)\r\n"
+        }
+        return body + "--\(boundary)--\r\n"
+    }
+}

@@ -40,23 +40,8 @@ import Testing
         let server = try TestServer.seeded()
         let boundary = "----StemmaTestBoundary"
         let file = try Fixtures.example(version: 3)
-        let body = """
-        --\(boundary)\r
-        Content-Disposition: form-data; name="text"\r
-        \r
-        \r
-        --\(boundary)\r
-        Content-Disposition: form-data; name="file"; filename="v3.txt"\r
-        Content-Type: text/plain\r
-        \r
-        \(file)\r
-        --\(boundary)\r
-        Content-Disposition: form-data; name="limit"\r
-        \r
-        5\r
-        --\(boundary)--\r
-
-        """
+        let body = MultipartForm.body([("text", nil, nil, ""), ("file", "v3.txt", "text/plain", file), ("limit", nil, nil, "5")],
+                                            boundary: boundary)
         try await server.test { client in
             let response = try await client.post("/match", body: body, contentType: "multipart/form-data; boundary=\(boundary)")
             #expect(response.status == .ok)

@@ -49,13 +49,7 @@ extension ArchiveRecordScanner {
             return
         }
         let contentLength = Int(length)
-        let fill = try stream.ensure(headerLength + contentLength)
-        guard fill == .ok else {
-            if fill == .end { report(at: start, "truncated record: length \(length) runs past the end of the file") }
-            stream.discardBuffered()
-            absorb(fill)
-            return
-        }
+        guard try ensureWhole(start: start, count: headerLength + contentLength, truncated: "length \(length)") else { return }
         let bytes = UnsafePointer(stream.bytes)
         let content = UnsafeBufferPointer(start: bytes + headerLength, count: contentLength)
         switch ArchiveHTTPResponse.parse(content, requireHTTP: true, decoder: decoder, limit: options.maxRecordBytes) {

@@ -75,13 +75,7 @@ extension ArchiveRecordScanner {
             return
         }
         let blockLength = Int(length)
-        let fill = try stream.ensure(headerLength + blockLength)
-        guard fill == .ok else {
-            if fill == .end { report(at: start, "truncated record: Content-Length \(length) runs past the end of the file") }
-            stream.discardBuffered()
-            absorb(fill)
-            return
-        }
+        guard try ensureWhole(start: start, count: headerLength + blockLength, truncated: "Content-Length \(length)") else { return }
         deliver(type, header, start: start, headerLength: headerLength, blockLength: blockLength)
         stream.consume(headerLength + blockLength)
     }

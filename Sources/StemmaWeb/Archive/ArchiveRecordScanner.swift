@@ -98,6 +98,19 @@ final class ArchiveRecordScanner {
     }
 
     /// Reports damage to the record that starts at content offset `start`.
+    /// Whether the record starting at `start` is buffered whole (`count` bytes); when the file
+    /// ends first it is reported as truncated (`what` names its length field) and dropped.
+    func ensureWhole(start: Int64, count: Int, truncated what: String) throws -> Bool {
+        let fill = try stream.ensure(count)
+        guard fill == .ok else {
+            if fill == .end { report(at: start, "truncated record: \(what) runs past the end of the file") }
+            stream.discardBuffered()
+            absorb(fill)
+            return false
+        }
+        return true
+    }
+
     func report(at start: Int64, _ message: String) {
         events.append((.problem(ArchiveProblem(offset: stream.fileOffset(of: start), message: message)), start))
     }
