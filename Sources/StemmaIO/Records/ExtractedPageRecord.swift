@@ -1,5 +1,5 @@
 import Foundation
-package import StemmaCore
+import StemmaCore
 
 /// One page as `stemma extract --format jsonl` writes it: `{"path"` (a page file) or `"id"` (an
 /// archive or JSONL record)`, "url", "title", "byline", "date", "modified", "language",
