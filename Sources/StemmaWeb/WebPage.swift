@@ -1,4 +1,4 @@
-public import StemmaIO
+import StemmaIO
 
 /// What Stemma reads from an HTML page: the article's text and the page's metadata.
 ///

@@ -1,4 +1,4 @@
-public import StemmaCore
+import StemmaCore
 public import StemmaIO
 
 /// Archive records as documents: each response, resource or conversion record whose payload is

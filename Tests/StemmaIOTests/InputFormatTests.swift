@@ -1,3 +1,4 @@
+import StemmaCore
 import Foundation
 @testable import StemmaIO
 import StemmaTestSupport

@@ -1,3 +1,4 @@
+import StemmaCore
 import Foundation
 import StemmaIO
 import Testing
