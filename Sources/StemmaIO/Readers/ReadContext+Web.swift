@@ -10,12 +10,9 @@ extension ReadContext {
                                    isSkipped: true))
             return
         }
-        var bytes = prefix
+        let bytes: [UInt8]
         do {
-            while try stream.read(into: &bytes, maximum: options.chunkSize) {
-                guard bytes.count <= options.maxRecordBytes else { throw ReadError(file: stream.path, reason: .tooLarge(options.maxRecordBytes)) }
-            }
-            guard bytes.count <= options.maxRecordBytes else { throw ReadError(file: stream.path, reason: .tooLarge(options.maxRecordBytes)) }
+            bytes = try pageBytes(stream, prefix: prefix)
         } catch let error as ReadError where !Self.isStreamFailure(error) {
             try report(CorpusIssue(error: error, isSkipped: true))
             return
@@ -41,19 +38,27 @@ extension ReadContext {
         return FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) && !isDirectory.boolValue
     }
 
-    /// The bytes of an HTML file below a directory, or nil when it was reported and skipped.
+    /// The bytes of an HTML file named or found in a directory, or nil when it was reported and
+    /// skipped.
     func readPageBytes(_ path: String, id: String) throws -> WebPageInput? {
         do {
-            let stream = try open(path)
-            var bytes: [UInt8] = []
-            while try stream.read(into: &bytes, maximum: options.chunkSize) {
-                guard bytes.count <= options.maxRecordBytes else { throw ReadError(file: path, reason: .tooLarge(options.maxRecordBytes)) }
-            }
-            return WebPageInput(html: bytes, id: id, url: nil)
+            return WebPageInput(html: try pageBytes(try open(path)), id: id, url: nil)
         } catch let error as ReadError {
             try report(CorpusIssue(error: error, isSkipped: true))
             return nil
         }
+    }
+
+    /// The rest of a page's stream, no more than ``CorpusOptions/maxRecordBytes``. Unlike a text,
+    /// a page is not checked to be UTF-8: its charset is the web reader's to find.
+    private func pageBytes(_ stream: ByteStream, prefix: [UInt8] = []) throws -> [UInt8] {
+        var bytes = prefix
+        var more = true
+        while more {
+            more = try stream.read(into: &bytes, maximum: options.chunkSize)
+            guard bytes.count <= options.maxRecordBytes else { throw ReadError(file: stream.path, reason: .tooLarge(options.maxRecordBytes)) }
+        }
+        return bytes
     }
 
     /// Starts extracting the pages read so far, on all cores, and hands on the documents of the

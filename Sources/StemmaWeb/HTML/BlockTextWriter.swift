@@ -16,12 +16,11 @@ struct BlockTextWriter {
     /// Whether a `<br>` was the last thing written, so that a second one makes a blank line.
     private var afterBreak = false
 
-    /// The text below `root`, skipping nodes for which `excluded` is true and invisible elements.
-    static func text(of tree: HTMLTree, from root: HTMLTree.Index, excluded: [Bool]? = nil) -> [UInt8] {
+    /// The text below `root`, invisible and hidden elements left out.
+    static func text(of tree: HTMLTree, from root: HTMLTree.Index) -> [UInt8] {
         var writer = BlockTextWriter()
         writer.output.reserveCapacity(4_096)
         tree.walk(from: root, enter: { index in
-            if let excluded, Int(index) < excluded.count, excluded[Int(index)] { return false }
             let node = tree[index]
             if node.isText {
                 writer.write(tree.bytes[Int(node.start)..<Int(node.start + node.count)])
@@ -31,7 +30,6 @@ struct BlockTextWriter {
             writer.open(node.tag)
             return true
         }, exit: { index in
-            if let excluded, Int(index) < excluded.count, excluded[Int(index)] { return }
             let node = tree[index]
             guard !node.isText, !node.tag.isInvisible else { return }
             writer.close(node.tag)
