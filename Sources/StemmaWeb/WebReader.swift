@@ -25,6 +25,8 @@ public struct WebReader: WebInputReader {
         self.mode = mode
         self.maximumPageBytes = maximumPageBytes
         self.maximumElements = maximumElements
+        // libxml2 set up on the thread that makes the reader, before its workers parse.
+        _ = HTMLParser.initialized
     }
 
     public func document(fromHTML html: [UInt8], id: String, url: String?) throws -> Document {

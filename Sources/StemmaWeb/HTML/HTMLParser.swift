@@ -10,8 +10,16 @@ enum HTMLParser {
     static let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
         | HTML_PARSE_NONET.rawValue | HTML_PARSE_NODEFDTD.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
 
+    /// libxml2's global state (its dictionary's random seed, its mutexes), set up once before any
+    /// thread parses: two pages parsed at once as the very first ones deadlocked inside
+    /// `xmlDictCreate` (`stemma extract` on a 2-record archive hung in a test run). libxml2 asks
+    /// for `xmlInitParser` on the main thread before threads use it; a `static let` runs it once,
+    /// the other threads waiting.
+    static let initialized: Void = xmlInitParser()
+
     /// The tree of `utf8`, and the elements metadata reads.
     static func parse(_ utf8: [UInt8]) -> (tree: HTMLTree, headElements: [HTMLTree.Index]) {
+        _ = initialized
         let builder = UnsafeMutablePointer<HTMLTreeBuilder>.allocate(capacity: 1)
         builder.initialize(to: HTMLTreeBuilder())
         defer {
