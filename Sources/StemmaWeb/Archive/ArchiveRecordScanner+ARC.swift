@@ -16,9 +16,7 @@ extension ArchiveRecordScanner {
             try resynchroniseARC()
             return
         case .cut(let fill):
-            if fill == .end, !afterDamage { report(at: start, "truncated record header: the file ends inside it") }
-            stream.discardBuffered()
-            absorb(fill)
+            dropCutHeader(at: start, fill, afterDamage: afterDamage)
             return
         }
         guard let header = ARCHeader(stream.bytes, count: lineEnd, version: arcVersion) else {

@@ -32,9 +32,7 @@ extension ArchiveRecordScanner {
             try resynchroniseWARC(checkingStart: false)
             return
         case .cut(let fill):
-            if fill == .end, !afterDamage { report(at: start, "truncated record header: the file ends inside it") }
-            stream.discardBuffered()
-            absorb(fill)
+            dropCutHeader(at: start, fill, afterDamage: afterDamage)
             return
         }
         let header = Self.parseHeader(stream.bytes, count: headerLength)

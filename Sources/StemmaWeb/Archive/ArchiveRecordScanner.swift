@@ -111,6 +111,14 @@ final class ArchiveRecordScanner {
         return true
     }
 
+    /// A record header the file (or a damaged gzip member) cut short: reported when the file ends
+    /// there, unless the damage before it was reported already, and dropped.
+    func dropCutHeader(at start: Int64, _ fill: ArchiveByteStream.Fill, afterDamage: Bool) {
+        if fill == .end, !afterDamage { report(at: start, "truncated record header: the file ends inside it") }
+        stream.discardBuffered()
+        absorb(fill)
+    }
+
     func report(at start: Int64, _ message: String) {
         events.append((.problem(ArchiveProblem(offset: stream.fileOffset(of: start), message: message)), start))
     }
