@@ -18,6 +18,7 @@ var package = Package(
         .library(name: "StemmaWeb", targets: ["StemmaWeb"]),
         .library(name: "StemmaStore", targets: ["StemmaStore"]),
         .library(name: "StemmaServer", targets: ["StemmaServer"]),
+        .library(name: "StemmaWatch", targets: ["StemmaWatch"]),
         .executable(name: "stemma", targets: ["StemmaCLI"]),
     ],
     dependencies: [
@@ -33,6 +34,8 @@ var package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
         // Hummingbird's own service runner; named so the server can bound its graceful shutdown.
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        // Fetching feeds and pages for `stemma watch`.
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         // The AVX2 MinHash kernel, chosen at run time, so that a plain release build is fast too.
@@ -91,10 +94,22 @@ var package = Package(
             exclude: ["openapi.yaml"],  // documentation, served by no route
             swiftSettings: swiftSettings
         ),
+        // `stemma watch`: feeds and pages fetched on a schedule, every changed article a new version.
+        .target(
+            name: "StemmaWatch",
+            dependencies: [
+                "StemmaCore", "StemmaIO", "StemmaWeb", "StemmaStore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "StemmaCLI",
             dependencies: [
-                "StemmaCore", "StemmaIO", "StemmaStore", "StemmaServer", "StemmaWeb",
+                "StemmaCore", "StemmaIO", "StemmaStore", "StemmaServer", "StemmaWeb", "StemmaWatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -162,6 +177,16 @@ var package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "StemmaWatchTests",
+            dependencies: [
+                "StemmaWatch", "StemmaStore", "StemmaWeb", "StemmaIO", "StemmaCore", "StemmaTestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),

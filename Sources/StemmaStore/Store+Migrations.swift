@@ -68,6 +68,34 @@ extension Store {
                 ALTER TABLE documentVersion ADD COLUMN textOffset INTEGER;
                 """)
         }
+        migrator.registerMigration("v5-watch") { db in
+            // `stemma watch`: what is watched and when it is due (times are seconds since 1970,
+            // UTC), a log of every fetch, and the response each watched version was read from
+            // (its body compressed with the texts' codec), so that pages can be re-extracted
+            // and exported as WARC.
+            try db.execute(sql: """
+                CREATE TABLE watchFeed (
+                    url TEXT PRIMARY KEY NOT NULL, added REAL NOT NULL, lastCheck REAL, nextCheck REAL NOT NULL,
+                    etag TEXT, lastModified TEXT, failures INTEGER NOT NULL DEFAULT 0, lastStatus INTEGER, title TEXT
+                ) WITHOUT ROWID;
+                CREATE TABLE watchPage (
+                    url TEXT PRIMARY KEY NOT NULL, feed TEXT, documentId TEXT, firstSeen REAL NOT NULL,
+                    lastCheck REAL, lastChange REAL, nextCheck REAL, etag TEXT, lastModified TEXT,
+                    failures INTEGER NOT NULL DEFAULT 0, lastStatus INTEGER
+                ) WITHOUT ROWID;
+                CREATE INDEX watchPageDue ON watchPage(nextCheck);
+                CREATE TABLE fetchLog (
+                    id INTEGER PRIMARY KEY, url TEXT NOT NULL, time REAL NOT NULL, status INTEGER, bytes INTEGER,
+                    etag TEXT, outcome TEXT NOT NULL, message TEXT, nextCheck REAL, failures INTEGER NOT NULL
+                );
+                CREATE TABLE capture (
+                    version INTEGER PRIMARY KEY REFERENCES documentVersion(id),
+                    url TEXT NOT NULL, fetched REAL NOT NULL, status INTEGER NOT NULL, headers TEXT NOT NULL,
+                    codec INTEGER NOT NULL, bytes INTEGER NOT NULL, body BLOB NOT NULL,
+                    minor INTEGER NOT NULL DEFAULT 0
+                );
+                """)
+        }
         return migrator
     }()
 }

@@ -64,6 +64,12 @@ extension Store {
             for chunk in paddedChunks(removal.removed, size: BatchWriter.chunk) {
                 let list = placeholders(BatchWriter.chunk)
                 let arguments = StatementArguments(chunk)
+                // The fetched pages go with their texts, and `stemma watch` stops checking them (their
+                // rows stay, so that a feed still listing them does not bring them back).
+                try db.execute(sql: """
+                    DELETE FROM capture WHERE version IN (SELECT id FROM documentVersion WHERE documentId IN (\(list)))
+                    """, arguments: arguments)
+                try db.execute(sql: "UPDATE watchPage SET nextCheck = NULL WHERE documentId IN (\(list))", arguments: arguments)
                 try db.execute(sql: "DELETE FROM documentVersion WHERE documentId IN (\(list))", arguments: arguments)
                 try db.execute(sql: "DELETE FROM pair WHERE a IN (\(list)) OR b IN (\(list))", arguments: arguments + arguments)
                 try db.execute(sql: "DELETE FROM document WHERE id IN (\(list))", arguments: arguments)
