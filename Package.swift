@@ -36,6 +36,8 @@ var package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         // Fetching feeds and pages for `stemma watch`.
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        // The decompression limit of AsyncHTTPClient's gzip and deflate bodies.
+        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
     ],
     targets: [
         // The AVX2 MinHash kernel, chosen at run time, so that a plain release build is fast too.
@@ -102,6 +104,7 @@ var package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTPCompression", package: "swift-nio-extras"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -146,7 +149,18 @@ var package = Package(
             path: "Benchmarks/CorpusGenerator",
             swiftSettings: swiftSettings
         ),
-        .target(name: "StemmaTestSupport", dependencies: ["StemmaCore"], swiftSettings: swiftSettings),
+        .target(
+            name: "StemmaTestSupport",
+            dependencies: [
+                "StemmaCore",
+                // FixtureHTTPServer, which the watch tests fetch from.
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "StemmaCoreTests",
             dependencies: ["StemmaCore", "StemmaTestSupport"],
@@ -184,9 +198,6 @@ var package = Package(
             name: "StemmaWatchTests",
             dependencies: [
                 "StemmaWatch", "StemmaStore", "StemmaWeb", "StemmaIO", "StemmaCore", "StemmaTestSupport",
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),

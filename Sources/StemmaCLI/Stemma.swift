@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import StemmaCore
 import StemmaIO
 import StemmaStore
 
@@ -9,8 +10,8 @@ struct Stemma: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stemma",
         abstract: "Find every version and copy of a text, and show exactly what changed.",
-        version: "0.1.0",
-        subcommands: [Diff.self, Dedup.self, Reuse.self, Extract.self, Index.self, Match.self, Families.self, History.self, Patch.self, Serve.self]
+        version: stemmaVersion,
+        subcommands: [Diff.self, Dedup.self, Reuse.self, Extract.self, Index.self, Match.self, Families.self, History.self, Patch.self, Serve.self, Watch.self]
     )
 
     /// Runs the command with diff(1)'s exit statuses: 0 for no differences, 1 for differences,

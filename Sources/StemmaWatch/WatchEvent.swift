@@ -30,3 +30,35 @@ public struct WatchEvent: Sendable {
         self.date = date
     }
 }
+
+extension WatchEvent {
+    static func failure(url: String, date: String, message: String) -> WatchEvent {
+        var event = WatchEvent(kind: .failed, url: url, date: date)
+        event.message = message
+        return event
+    }
+
+    /// The event as one line of JSON, keys sorted: `{"changes":{…},"date":…,"id":…,"summary":…,
+    /// "tags":{…},"title":…,"type":"version","url":…,"version":2}`; a first version has no
+    /// changes, summary or tags (they are null).
+    public var jsonLine: String {
+        jsonValue.serialized(pretty: false)
+    }
+
+    var jsonValue: JSONValue {
+        var members: [(String, JSONValue?)] = [
+            ("type", .string(kind.rawValue)), ("url", .string(url)), ("date", .string(date)), ("id", id.map(JSONValue.string)),
+        ]
+        switch kind {
+        case .version:
+            members += [
+                ("version", version.map(JSONValue.int)), ("title", title.map(JSONValue.string) ?? .null),
+                ("summary", summary.map { .string($0.line) } ?? .null), ("changes", summary.map { .counts($0.operations) } ?? .null),
+                ("tags", summary.map { .counts($0.tags) } ?? .null), ("minor", .bool(minor)),
+            ]
+        case .failed:
+            members.append(("message", message.map(JSONValue.string)))
+        }
+        return .sortedObject(members)
+    }
+}

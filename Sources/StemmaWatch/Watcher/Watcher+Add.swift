@@ -1,0 +1,25 @@
+import StemmaStore
+import StemmaWeb
+
+extension Watcher {
+    /// Starts watching URLs the store does not watch yet, each as a feed when it reads as one
+    /// (RSS, Atom, a sitemap) and as a page otherwise; a URL that cannot be fetched now is
+    /// watched as a page, and its checks say why it fails.
+    ///
+    /// - Returns: how many new feeds and pages.
+    public func add(_ urls: [String]) async throws -> (feeds: Int, pages: Int) {
+        let now = clock.now()
+        var feeds: [String] = [], pages: [String] = []
+        for url in Set(urls).sorted() {
+            if try store.isWatched(url) { continue }
+            if case .success(let response) = await fetcher.get(url, accept: Self.feedTypes), (200...299).contains(response.status),
+                (try? FeedReader.read(response.body, url: response.url, charset: Self.charset(of: response))) != nil {
+                feeds.append(url)
+            } else {
+                pages.append(url)
+            }
+        }
+        try store.watch(feeds: feeds, pages: pages, at: now)
+        return (feeds.count, pages.count)
+    }
+}
