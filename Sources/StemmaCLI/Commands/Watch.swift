@@ -32,7 +32,10 @@ struct Watch: AsyncParsableCommand {
     @Flag(help: "One pass, then exit (for cron).")
     var once = false
 
-    @Flag(help: "Check every watched page now, whatever its schedule.")
+    @Option(help: ArgumentHelp("Stop after this many passes (default: run until stopped).", valueName: "n"))
+    var passes: Int?
+
+    @Flag(help: "Check every watched page now, whatever its schedule (in every pass with --passes).")
     var checkAll = false
 
     @Option(help: ArgumentHelp("Re-check intervals by age since the last change: INTERVAL<AGE,…,INTERVAL.", valueName: "steps"))
@@ -76,6 +79,7 @@ struct Watch: AsyncParsableCommand {
 
     func validate() throws {
         _ = try parsedOptions()
+        if let passes, passes < 1 { throw ValidationError("--passes must be at least 1") }
         guard perHost > 0, concurrency > 0 else { throw ValidationError("--per-host and --concurrency must be positive") }
         guard ByteCount.parse(maxPageSize) != nil else { throw ValidationError("--max-page-size must be a size such as 10MB, not \(maxPageSize)") }
     }
@@ -109,11 +113,16 @@ struct Watch: AsyncParsableCommand {
                 let added = try await watcher.add(given)
                 if !quiet { StandardError.write("stemma watch: watching \(added.feeds) new feed(s) and \(added.pages) new page(s)\n") }
             }
+            let limit = once ? 1 : passes ?? Int.max
+            var done = 0
             repeat {
-                let tally = try await watcher.pass(checkAll: checkAll)
+                // In a run without --passes, --check-all is for the first pass; then the schedule rules.
+                let everything = checkAll && (done == 0 || passes != nil)
+                let tally = try await watcher.pass(checkAll: everything)
+                done += 1
                 if !quiet { StandardError.write("stemma watch: \(tally)\n") }
-                if once || watcher.isStopping { break }
-                try await watcher.waitForNextDue()
+                if done >= limit || watcher.isStopping { break }
+                if !(checkAll && passes != nil) { try await watcher.waitForNextDue() }
             } while !watcher.isStopping
         } catch {
             await publisher.finish()

@@ -10,16 +10,18 @@ extension Watcher {
     public func add(_ urls: [String]) async throws -> (feeds: Int, pages: Int) {
         let now = clock.now()
         var feeds: [String] = [], pages: [String] = []
-        for url in Set(urls).sorted() {
-            if try store.isWatched(url) { continue }
-            if case .success(let response) = await fetcher.get(url, accept: Self.feedTypes), (200...299).contains(response.status),
-                (try? FeedReader.read(response.body, url: response.url, charset: Self.charset(of: response))) != nil {
-                feeds.append(url)
-            } else {
-                pages.append(url)
-            }
-        }
+        let new = try Set(urls).sorted().filter { try !store.isWatched($0) }
+        try await forEach(new, { url in (url, await self.readsAsFeed(url)) }, take: { url, isFeed in
+            if isFeed { feeds.append(url) } else { pages.append(url) }
+        })
         try store.watch(feeds: feeds, pages: pages, at: now)
         return (feeds.count, pages.count)
+    }
+
+    private func readsAsFeed(_ url: String) async -> Bool {
+        guard case .success(let response) = await fetcher.get(url, accept: Self.feedTypes), (200...299).contains(response.status) else {
+            return false
+        }
+        return (try? FeedReader.read(response.body, url: response.url, charset: Self.charset(of: response))) != nil
     }
 }

@@ -1,0 +1,88 @@
+import Foundation
+import GRDB
+import StemmaTestSupport
+import Testing
+
+/// `stemma watch` as a user runs it, against a fixture server on 127.0.0.1.
+@Suite(.serialized) struct WatchCommandTests {
+    let directory: URL
+    let server: FixtureHTTPServer
+
+    init() throws {
+        directory = ScratchDirectory.root.appendingPathComponent("stemma-watch-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        server = try FixtureHTTPServer()
+        server.set("/robots.txt", .init(body: Array("User-agent: *\nAllow: /\n".utf8), headers: [("Content-Type", "text/plain")]))
+    }
+
+    /// A feed of `count` pages, each a story of its own.
+    func serveStories(_ count: Int, edition: String = "first") {
+        let links = (0..<count).map { server.url("/story/\($0)") }
+        server.set("/feed.xml", .init(body: WatchPages.rss(links), headers: WatchPages.rssType))
+        for index in 0..<count {
+            let paragraphs = WatchPages.bridge.map { "Story \(index), \(edition) edition: \($0)" }
+            server.set("/story/\(index)", .init(body: WatchPages.article("Story number \(index)", paragraphs), headers: WatchPages.html))
+        }
+    }
+
+    func counts(_ db: String) throws -> (documents: Int, versions: Int, maximum: Int) {
+        let queue = try DatabaseQueue(path: db)
+        defer { try? queue.close() }
+        return try queue.read { db in
+            (try Int.fetchOne(db, sql: "SELECT count(*) FROM document") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM documentVersion") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT coalesce(max(latestVersion), 0) FROM document") ?? 0)
+        }
+    }
+
+    @Test func oncePrintsAVersionEventPerNewArticle() throws {
+        serveStories(3)
+        let db = directory.appendingPathComponent("news.db").path
+        let run = try StemmaProcess.run(["watch", server.url("/feed.xml"), "--db", db, "--once", "--delay", "0"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let events = run.output.split(separator: "\n").map { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(events.count == 3)
+        #expect(events.allSatisfy { $0?["type"] as? String == "version" && $0?["version"] as? Int == 1 })
+        #expect(run.stderr.contains("3 checked: 3 versions"))
+        // A second pass finds nothing new: not due yet.
+        let again = try StemmaProcess.run(["watch", "--db", db, "--once", "--delay", "0"])
+        #expect(again.status == 0 && again.output.isEmpty)
+    }
+
+    @Test func aKilledWatcherLosesAndDoublesNoVersion() throws {
+        let count = 150
+        serveStories(count)
+        let db = directory.appendingPathComponent("killed.db").path
+        let process = Process()
+        process.executableURL = StemmaProcess.executable
+        process.arguments = ["watch", server.url("/feed.xml"), "--db", db, "--once", "--delay", "0", "--per-host", "2", "--quiet"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Killed once some pages are in and before all are (the fixture pages take ~2 ms each).
+        let deadline = Date().addingTimeInterval(20)
+        while server.requests(to: "/story/20").isEmpty, Date() < deadline, process.isRunning { Thread.sleep(forTimeInterval: 0.01) }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let resumed = try StemmaProcess.run(["watch", "--db", db, "--once", "--delay", "0", "--per-host", "4"])
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        let after = try counts(db)
+        #expect(after.documents == count && after.versions == count && after.maximum == 1)
+
+        // Every page edited: --check-all finds exactly one new version of each.
+        serveStories(count, edition: "second")
+        let edited = try StemmaProcess.run(["watch", "--db", db, "--once", "--check-all", "--delay", "0", "--per-host", "4"])
+        #expect(edited.status == 0)
+        #expect(try counts(db) == (count, 2 * count, 2))
+        #expect(edited.output.split(separator: "\n").count == count)
+    }
+
+    @Test func badOptionsAndUnreadableFeedFilesAreOneLineErrors() throws {
+        let db = directory.appendingPathComponent("bad.db").path
+        let schedule = try StemmaProcess.run(["watch", "--db", db, "--schedule", "soon", "--once"])
+        #expect(schedule.status == 2 && schedule.stderr.contains("not a duration"))
+        let missing = try StemmaProcess.run(["watch", "--db", db, "--feeds", directory.appendingPathComponent("none.txt").path, "--once"])
+        #expect(missing.status == 2 && missing.stderr.contains("none.txt"))
+        #expect(missing.stderr.split(separator: "\n").count == 1)
+    }
+}
