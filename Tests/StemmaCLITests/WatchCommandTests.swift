@@ -85,4 +85,27 @@ import Testing
         #expect(missing.status == 2 && missing.stderr.contains("none.txt"))
         #expect(missing.stderr.split(separator: "\n").count == 1)
     }
+
+    /// The steps of Docs/watch.md: the example feed served, watched once, the story edited, checked again.
+    @Test func theDocumentedExampleWorks() throws {
+        let examples = Fixtures.packageRoot.appendingPathComponent("WebExamples")
+        func serve(_ name: String, at path: String, type: String) throws {
+            server.set(path, .init(body: Array(try Data(contentsOf: examples.appendingPathComponent(name))), headers: [("Content-Type", type)]))
+        }
+        try serve("ledger-feed.xml", at: "/ledger-feed.xml", type: "application/rss+xml")
+        try serve("bridge-v1.html", at: "/bridge.html", type: "text/html")
+        let db = directory.appendingPathComponent("news.db").path
+        let first = try StemmaProcess.run(["watch", server.url("/ledger-feed.xml"), "--db", db, "--once"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.output.contains("\"version\":1") && first.output.contains("\"id\":\"\(server.url("/bridge.html"))\""))
+        #expect(first.stderr.contains("1 feed, 1 new page; 1 checked: 1 version, 0 unchanged, 0 failed"))
+        try serve("bridge-v2.html", at: "/bridge.html", type: "text/html")
+        let second = try StemmaProcess.run(["watch", "--db", db, "--once", "--check-all"])
+        #expect(second.status == 0)
+        let event = try #require(try JSONSerialization.jsonObject(with: Data(second.output.utf8)) as? [String: Any])
+        #expect(event["version"] as? Int == 2)
+        #expect((event["tags"] as? [String: Int])?["number-changed"] != nil)
+        let history = try StemmaProcess.run(["history", server.url("/bridge.html"), "--db", db])
+        #expect(history.status == 0 && history.output.contains("v2"))
+    }
 }
