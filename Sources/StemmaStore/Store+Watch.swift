@@ -26,12 +26,21 @@ extension Store {
         }
     }
 
-    /// Up to `limit` pages due at `now` (every watched page with `all`), the most overdue first.
-    public func duePages(at now: Double, all: Bool = false, limit: Int) throws -> [WatchedPage] {
+    /// Up to `limit` pages due at `now`, the most overdue first.
+    public func duePages(at now: Double, limit: Int) throws -> [WatchedPage] {
         try writer.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT * FROM watchPage WHERE nextCheck IS NOT NULL AND (? OR nextCheck <= ?) ORDER BY nextCheck, url LIMIT ?
-                """, arguments: [all, now, limit]).map(WatchedPage.init(row:))
+                SELECT * FROM watchPage WHERE nextCheck IS NOT NULL AND nextCheck <= ? ORDER BY nextCheck, url LIMIT ?
+                """, arguments: [now, limit]).map(WatchedPage.init(row:))
+        }
+    }
+
+    /// Up to `limit` watched pages whose URL sorts after `url`, in URL order, due or not: pages
+    /// for `--check-all`, a chunk at a time.
+    public func watchedPages(after url: String, limit: Int) throws -> [WatchedPage] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM watchPage WHERE nextCheck IS NOT NULL AND url > ? ORDER BY url LIMIT ?",
+                             arguments: [url, limit]).map(WatchedPage.init(row:))
         }
     }
 

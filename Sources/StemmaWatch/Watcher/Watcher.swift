@@ -51,17 +51,30 @@ public final class Watcher: Sendable {
         let feeds = try store.dueFeeds(at: now, all: checkAll)
         tally.feeds = feeds.count
         tally.newPages = try await read(feeds)
+        if checkAll {
+            var after = ""
+            while !stopping.isSet {
+                let chunk = try store.watchedPages(after: after, limit: Self.chunk)
+                guard let last = chunk.last else { break }
+                after = last.url
+                try await check(chunk, tally: &tally)
+            }
+            return tally
+        }
         var seen = Set<String>()
         while !stopping.isSet {
-            // Pages checked in this pass are not due again in it (their next check is later),
-            // except with `checkAll`, which `seen` covers.
-            let due = try store.duePages(at: clock.now(), all: checkAll, limit: 4096).filter { !seen.contains($0.url) }
+            // A page checked in this pass is due again only after its interval, but a pass longer
+            // than that must not check it twice.
+            let due = try store.duePages(at: clock.now(), limit: Self.chunk).filter { !seen.contains($0.url) }
             guard !due.isEmpty else { break }
             seen.formUnion(due.map(\.url))
             try await check(due, tally: &tally)
         }
         return tally
     }
+
+    /// Pages read from the store at once.
+    static let chunk = 4096
 
     /// Passes until ``stop()``: after each, sleeps until the next feed or page is due (at most a
     /// minute, so that feeds added meanwhile by another process are seen).
