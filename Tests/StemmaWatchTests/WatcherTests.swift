@@ -153,4 +153,38 @@ import Testing
             #expect(try store.version(of: server.url("/news/bridge"))?.version == 2)
         }
     }
+
+    @Test func redirectsAreFollowedAndTheFinalURLIsTheDocument() async throws {
+        server.set("/old", .redirect(to: server.url("/news/moved")))
+        server.set("/news/moved", .init(body: WatchPages.article("Harbour bridge reopens", WatchPages.bridge)))
+        try store.watch(feeds: [], pages: [server.url("/old")], at: clock.now())
+        var tally = PassTally()
+        try await watching { tally = try await $0.pass() }
+        #expect(tally.versions == 1)
+        #expect(try store.version(of: server.url("/news/moved"))?.version == 1)
+        #expect(try store.watchedPage(server.url("/old"))?.documentID == server.url("/news/moved"))
+    }
+
+    @Test func gzipBodiesAreDecoded() async throws {
+        let html = WatchPages.article("Council to review contract", WatchPages.council)
+        let gzip = Process()
+        gzip.executableURL = URL(fileURLWithPath: "/bin/gzip")
+        gzip.arguments = ["-c"]
+        let input = Pipe(), output = Pipe()
+        gzip.standardInput = input
+        gzip.standardOutput = output
+        try gzip.run()
+        input.fileHandleForWriting.write(Data(html))
+        try input.fileHandleForWriting.close()
+        let compressed = output.fileHandleForReading.readDataToEndOfFile()
+        gzip.waitUntilExit()
+        server.set("/news/council", .init(body: Array(compressed), headers: WatchPages.html + [("Content-Encoding", "gzip")]))
+        try store.watch(feeds: [], pages: [server.url("/news/council")], at: clock.now())
+        var tally = PassTally()
+        try await watching { tally = try await $0.pass() }
+        #expect(tally.versions == 1)
+        let text = try #require(try store.version(of: server.url("/news/council"))?.text)
+        #expect(text.hasPrefix("Council to review contract") && text.contains("\n\nThe council voted on Monday evening"))
+        #expect(server.requests(to: "/news/council").first?.header("Accept-Encoding")?.contains("gzip") == true)
+    }
 }
