@@ -10,7 +10,7 @@ struct Stemma: AsyncParsableCommand {
         commandName: "stemma",
         abstract: "Find every version and copy of a text, and show exactly what changed.",
         version: "0.1.0",
-        subcommands: [Diff.self, Dedup.self, Reuse.self, Extract.self, Index.self, Match.self, Families.self, History.self, Patch.self, Serve.self]
+        subcommands: [Diff.self, Dedup.self, Reuse.self, Extract.self, Index.self, Match.self, Families.self, History.self, Patch.self, Serve.self, Export.self]
     )
 
     /// Runs the command with diff(1)'s exit statuses: 0 for no differences, 1 for differences,
