@@ -65,7 +65,11 @@ var package = Package(
         // Web pages and archives as documents: HTML parsing and article extraction, charsets, WARC.
         .target(
             name: "StemmaWeb",
-            dependencies: ["StemmaCore", "StemmaIO", "CLibXML2", "CZlib", "CStemmaICU"],
+            dependencies: [
+                "StemmaCore", "StemmaIO", "CLibXML2", "CZlib", "CStemmaICU",
+                // SHA-1 of the blocks and payloads a WARC export writes, as warcio and Heritrix write them.
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(

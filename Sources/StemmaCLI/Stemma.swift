@@ -11,7 +11,8 @@ struct Stemma: AsyncParsableCommand {
         commandName: "stemma",
         abstract: "Find every version and copy of a text, and show exactly what changed.",
         version: stemmaVersion,
-        subcommands: [Diff.self, Dedup.self, Reuse.self, Extract.self, Index.self, Match.self, Families.self, History.self, Patch.self, Serve.self, Watch.self]
+        subcommands: [Diff.self, Dedup.self, Reuse.self, Extract.self, Index.self, Match.self, Families.self, History.self, Patch.self, Serve.self,
+                      Watch.self, Export.self]
     )
 
     /// Runs the command with diff(1)'s exit statuses: 0 for no differences, 1 for differences,

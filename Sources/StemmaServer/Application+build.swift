@@ -24,8 +24,11 @@ public func buildRouter(store: Store, configuration: ServerConfiguration) throws
     FamiliesController(store: store).addRoutes(to: api.group("families"))
 
     let pages = try PageRenderer()
-    WebController(store: store, pages: pages, maxLimit: configuration.maxMatchLimit)
-        .addRoutes(to: router.group().add(middleware: HTMLErrorMiddleware(pages: pages)))
+    let changes = ChangesController(store: store, pages: pages)
+    changes.addFeedRoutes(to: router)
+    let html = router.group().add(middleware: HTMLErrorMiddleware(pages: pages))
+    WebController(store: store, pages: pages, maxLimit: configuration.maxMatchLimit).addRoutes(to: html)
+    changes.addPageRoutes(to: html)
     return router
 }
 

@@ -18,6 +18,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case corruptBucketBlock(bytes: Int)
     /// A text block does not decompress to its recorded length: the file was damaged.
     case corruptTextBlock(id: Int64, reason: String)
+    /// A capture's body does not decompress to its recorded length: the file was damaged.
+    case corruptCapture(version: Int64, reason: String)
     /// An id that ``DocumentID`` refuses (a NUL, a control character): SQLite would cut it at a NUL.
     case invalidDocumentID(id: String, reason: String)
     /// A value read from the file is NULL, of the wrong type or out of range: the file was damaged or edited.
@@ -38,6 +40,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "a bucket block of \(bytes) bytes does not match its entry count; the index is damaged (rebuild it with index add into a new --db)"
         case .corruptTextBlock(let id, let reason):
             return "text block \(id) is damaged (\(reason)); rebuild the index with index add into a new --db"
+        case .corruptCapture(let version, let reason):
+            return "the capture of version row \(version) is damaged (\(reason)); fetch the page again or remove the document"
         case .invalidDocumentID(let id, let reason):
             return "document \(id.debugDescription): \(reason); it was not stored"
         case .corruptValue(let column, let reason):

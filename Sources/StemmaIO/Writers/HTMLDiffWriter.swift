@@ -19,12 +19,21 @@ public struct HTMLDiffWriter: Sendable {
     /// The header (names, summary, legend) and the side-by-side table, for a page that brings its
     /// own head and ``stylesheet`` (`stemma serve`).
     public func fragment(_ diff: VersionDiff, oldName: String, newName: String) -> String {
-        var html = """
+        let html = """
         <header>
         <h1>\(HTML.escape(oldName)) → \(HTML.escape(newName))</h1>
         <p class="summary">\(HTML.escape(TerminalDiffWriter(useColor: false).summaryLine(diff)))</p>
         \(Self.legend)
         </header>
+
+        """
+        return html + table(diff)
+    }
+
+    /// The side-by-side table alone, for a page that shows many diffs under headings of its own
+    /// (the recent changes of `stemma serve`).
+    public func table(_ diff: VersionDiff) -> String {
+        var html = """
         <table class="diff">
         <thead><tr><th class="n">#</th><th>Old</th><th class="n">#</th><th>New</th><th>Change</th></tr></thead>
         <tbody>

@@ -15,7 +15,7 @@ extension StoreError: HTTPResponseError {
         // The index cannot be used as it is: the server, not the request, must change.
         case .cannotOpen, .needsUpgrade, .notADatabase, .notAStemmaDatabase, .newerSchema, .parametersMismatch: .serviceUnavailable
         // A damaged file: the request was fine, the server failed it.
-        case .corruptBucketBlock, .corruptTextBlock, .corruptValue: .internalServerError
+        case .corruptBucketBlock, .corruptTextBlock, .corruptCapture, .corruptValue: .internalServerError
         }
     }
 

@@ -38,6 +38,8 @@ enum Assets {
     pre.text{white-space:pre-wrap;overflow-wrap:anywhere;font:15px/1.5 Georgia,serif;background:#fafafa;border:1px solid #eee;padding:1rem}
     td.changes{font-size:.85rem;color:#444;max-width:22rem}
     .error{color:#82071e}
+    article.change{border-top:1px solid #ddd;padding-top:.5rem;margin-top:1.2rem}article.change h2{font:600 1.05rem system-ui,sans-serif;margin:.2rem 0}
+    article.change p.meta{color:#555;font-size:.85rem;margin:.2rem 0;overflow-wrap:anywhere}article.change p.summary{margin:.2rem 0 .5rem}
     a{color:#2456a4}
     """
 }

@@ -25,8 +25,8 @@ struct PageRenderer: Sendable {
     }
 
     /// A template rendered into the layout.
-    func page(_ template: String, title: String, object: Any, status: HTTPResponse.Status = .ok) -> Response {
-        page(html: library.render(object, withTemplate: template) ?? "", title: title, status: status)
+    func page(_ template: String, title: String, object: Any, stylesheets: [String] = [], status: HTTPResponse.Status = .ok) -> Response {
+        page(html: library.render(object, withTemplate: template) ?? "", title: title, stylesheets: stylesheets, status: status)
     }
 
     /// HTML built and escaped already (the diff and history writers) placed in the layout.

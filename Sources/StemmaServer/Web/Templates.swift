@@ -5,6 +5,7 @@
 enum Templates {
     static let all: [String: String] = [
         "layout": layout, "home": home, "matches": matches, "families": families, "document": document, "error": error,
+        "changes": changes,
     ]
 
     static let layout = """
@@ -18,7 +19,7 @@ enum Templates {
     {{#stylesheets}}<link rel="stylesheet" href="/assets/{{.}}">
     {{/stylesheets}}</head>
     <body>
-    <nav class="site"><a class="brand" href="/">Stemma</a><a href="/">Search</a><a href="/families">Families</a></nav>
+    <nav class="site"><a class="brand" href="/">Stemma</a><a href="/">Search</a><a href="/families">Families</a><a href="/changes">Changes</a></nav>
     <main>
     {{{content}}}
     </main>
@@ -74,6 +75,20 @@ enum Templates {
     {{/families}}</tbody>
     </table>
     {{{navigation}}}
+    """
+
+    /// Each diff table is built and escaped by ``HTMLDiffWriter``; everything else is escaped here.
+    static let changes = """
+    {{% CONTENT_TYPE: STEMMA_HTML }}<h1>Recent changes</h1>
+    <p class="lead">{{summary}}</p>
+    <p class="muted"><a href="{{toggleLink}}">{{toggleLabel}}</a> · <a href="{{feedLink}}" type="application/atom+xml">Atom feed</a></p>
+    {{{navigation}}}{{#changes}}<article class="change">
+    <h2><a href="{{historyLink}}">{{title}}</a> <span class="muted">v{{oldVersion}} → v{{version}}{{#minor}} · minor{{/minor}}</span></h2>
+    <p class="meta">{{#url}}<span class="url">{{url}}</span> · {{/url}}{{when}} · <a href="{{diffLink}}">diff</a></p>
+    <p class="summary">{{summary}}</p>
+    {{#hasTable}}{{{table}}}{{/hasTable}}
+    </article>
+    {{/changes}}{{{navigation}}}
     """
 
     static let document = """
