@@ -6,3 +6,5 @@
 #undef LIBXML_ICU_ENABLED
 #include <libxml/HTMLparser.h>
 #include <libxml/parserInternals.h>
+// RFC 3986 reference resolution, for the relative links of feeds (xmlBuildURI).
+#include <libxml/uri.h>
