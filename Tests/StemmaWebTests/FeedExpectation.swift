@@ -51,6 +51,16 @@ struct FeedExpectation: CustomStringConvertible {
         return String(line.dropFirst(offset).prefix { !$0.isWhitespace && $0 != ";" && $0 != "\"" })
     }
 
+    /// The value of a `Header: Name: value` line in a test file's head.
+    static func header(_ name: String, in bytes: [UInt8]) -> String? {
+        let head = String(decoding: bytes.prefix(4096), as: UTF8.self)
+        for line in head.split(whereSeparator: \.isNewline) {
+            let words = line.split(separator: ":", maxSplits: 2).map { $0.trimmingCharacters(in: .whitespaces) }
+            if words.count == 3, words[0] == "Header", words[1].lowercased() == name { return words[2] }
+        }
+        return nil
+    }
+
     private static let pattern = try! NSRegularExpression(
         pattern: #"^(entries\[0\]|feed)\['([a-z_]+)'\] == (.+)$"#)
 
