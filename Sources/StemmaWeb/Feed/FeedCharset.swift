@@ -12,6 +12,7 @@
 /// ```
 enum FeedCharset {
     static func decode(_ bytes: [UInt8], charset: String?) -> DecodedText {
+        if let utf32 = utf32(bytes, charset: charset) { return utf32 }
         if let (name, length) = HTMLCharset.byteOrderMark(of: bytes) {
             return HTMLCharset.decode(bytes[length...], as: name, source: .byteOrderMark)
         }
@@ -57,5 +58,20 @@ enum FeedCharset {
             index += 1
         }
         return nil
+    }
+
+    /// UTF-32, which XML allows (Appendix F) but the WHATWG encodings lack: by its byte order
+    /// mark, its `<` of four bytes, or a charset naming it. ICU decodes it.
+    private static func utf32(_ bytes: [UInt8], charset: String?) -> DecodedText? {
+        let label = charset.map { FeedURL.trimmed($0).lowercased() }
+        let (converter, skip): (String, Int)
+        if bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) { (converter, skip) = ("UTF-32BE", 4) }
+        else if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) { (converter, skip) = ("UTF-32LE", 4) }
+        else if bytes.starts(with: [0x00, 0x00, 0x00, 0x3C]) || label == "utf-32be" || label == "utf-32" { (converter, skip) = ("UTF-32BE", 0) }
+        else if bytes.starts(with: [0x3C, 0x00, 0x00, 0x00]) || label == "utf-32le" { (converter, skip) = ("UTF-32LE", 0) }
+        else { return nil }
+        guard let (output, replaced) = ICU.utf8(from: bytes[skip...], converter: converter) else { return nil }
+        return DecodedText(bytes: output, encoding: converter.lowercased(), source: skip > 0 ? .byteOrderMark : .detected,
+            replacedSequences: replaced)
     }
 }

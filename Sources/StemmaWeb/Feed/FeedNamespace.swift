@@ -28,5 +28,6 @@ enum FeedNamespace {
     static func isAtomExtension(_ namespace: String?) -> Bool { namespace == atom10 || namespace == atom03 }
     static func isDC(_ namespace: String?) -> Bool { namespace == dc }
     static func isDCTerms(_ namespace: String?) -> Bool { namespace == dcterms }
+    static func isMediaRSS(_ namespace: String?) -> Bool { namespace == "http://search.yahoo.com/mrss/" }
     static func isAny(_ namespace: String?) -> Bool { true }
 }

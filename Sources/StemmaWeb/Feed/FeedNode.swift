@@ -29,9 +29,11 @@ struct FeedNode {
         return result
     }
 
-    /// The child elements called `name` whose namespace `namespace` accepts.
+    /// The child elements called `name` whose namespace `namespace` accepts. Names compare
+    /// ignoring ASCII case: feeds written by hand say `<Title>` and `<pubdate>`.
     func children(_ name: String, where namespace: (String?) -> Bool) -> [FeedNode] {
-        elements.filter { $0.localName == name && namespace($0.namespace) }
+        let name = name.lowercased()
+        return elements.filter { $0.localName.lowercased() == name && namespace($0.namespace) }
     }
 
     func child(_ name: String, where namespace: (String?) -> Bool) -> FeedNode? {

@@ -1,16 +1,18 @@
 extension FeedReader {
     /// Atom 1.0 (RFC 4287) and 0.3: `<feed>` with `<entry>` children.
     static func atom(_ root: FeedNode) -> Feed {
-        let entries = root.children("entry", where: FeedNamespace.isAtom).map(atomEntry)
-        return Feed(kind: .atom, title: atomText(root.child("title", where: FeedNamespace.isAtom)),
-            link: alternate(in: root), entries: distinct(entries))
+        // A `<feed>` in another namespace (an Atom draft's, a vendor's) reads as Atom too.
+        let rootNamespace = root.namespace
+        let isAtom = { (namespace: String?) in FeedNamespace.isAtom(namespace) || namespace == rootNamespace }
+        let entries = root.children("entry", where: isAtom).map { atomEntry($0, isAtom) }
+        return Feed(kind: .atom, title: atomText(root.child("title", where: isAtom)),
+            link: alternate(in: root, isAtom), entries: entries)
     }
 
-    private static func atomEntry(_ entry: FeedNode) -> FeedEntry? {
-        guard let url = alternate(in: entry) else { return nil }
-        let child = { (name: String) in entry.child(name, where: FeedNamespace.isAtom) }
+    private static func atomEntry(_ entry: FeedNode, _ isAtom: @escaping (String?) -> Bool) -> FeedEntry {
+        let child = { (name: String) in entry.child(name, where: isAtom) }
         return FeedEntry(
-            url: url,
+            url: alternate(in: entry, isAtom) ?? "",
             id: value(child("id")),
             title: atomText(child("title")),
             // 0.3 says issued and modified; created is its nearest to a publication date.
@@ -21,8 +23,8 @@ extension FeedReader {
 
     /// The page an element links to: its first `link` with rel `alternate` (the default)
     /// whose type is HTML or unstated, else its first alternate link of any type.
-    private static func alternate(in node: FeedNode) -> String? {
-        let alternates = node.children("link", where: FeedNamespace.isAtom).filter {
+    private static func alternate(in node: FeedNode, _ isAtom: (String?) -> Bool) -> String? {
+        let alternates = node.children("link", where: isAtom).filter {
             FeedURL.trimmed($0.attribute("rel") ?? "alternate").lowercased() == "alternate"
         }
         let html = alternates.filter { link in

@@ -5,7 +5,7 @@ extension FeedReader {
         let channel = channel ?? root.child("channel", where: FeedNamespace.isRSS) ?? root
         var items = channel.children("item", where: FeedNamespace.isRSS)
         if channel.pointer != root.pointer { items += root.children("item", where: FeedNamespace.isRSS) }
-        return Feed(kind: .rss, title: title(of: channel), link: link(of: channel), entries: distinct(items.map(rssEntry)))
+        return Feed(kind: .rss, title: title(of: channel), link: link(of: channel), entries: items.map(rssEntry))
     }
 
     /// RSS 1.0 and 0.90: `<rdf:RDF>` with the channel and its items side by side.
@@ -13,7 +13,7 @@ extension FeedReader {
         let channel = root.child("channel", where: FeedNamespace.isRSS)
         let items = root.children("item", where: FeedNamespace.isRSS)
             + (channel?.children("item", where: FeedNamespace.isRSS) ?? [])
-        return Feed(kind: .rdf, title: channel.flatMap { title(of: $0) }, link: channel.flatMap { link(of: $0) }, entries: distinct(items.map(rssEntry)))
+        return Feed(kind: .rdf, title: channel.flatMap { title(of: $0) }, link: channel.flatMap { link(of: $0) }, entries: items.map(rssEntry))
     }
 
     private static func title(of channel: FeedNode) -> String? {
@@ -29,7 +29,7 @@ extension FeedReader {
 
     /// An item's link: `<link>`, else an `atom:link`, else a `guid` that is a permalink or an
     /// http(s) URL, else RSS 1.0's `rdf:about`. Enclosures are media, not articles, and count not.
-    static func rssEntry(_ item: FeedNode) -> FeedEntry? {
+    static func rssEntry(_ item: FeedNode) -> FeedEntry {
         let guid = item.child("guid", where: FeedNamespace.isRSS)
         let about = item.attribute("about")
         var candidates = item.children("link", where: FeedNamespace.isRSS).map { (node: $0, reference: $0.text) }
@@ -39,11 +39,11 @@ extension FeedReader {
             if isPermaLink || FeedURL.isWeb(text) { candidates.append((guid, text)) }
         }
         if let about { candidates.append((item, about)) }
-        guard let url = webURL(candidates) else { return nil }
         let titleNode = item.child("title", where: FeedNamespace.isRSS) ?? item.child("title", where: FeedNamespace.isDC)
+            ?? item.child("title", where: FeedNamespace.isMediaRSS)
         let dcDate = item.child("date", where: FeedNamespace.isDC)
         return FeedEntry(
-            url: url,
+            url: webURL(candidates) ?? "",
             id: value(guid) ?? about.flatMap { FeedURL.trimmed($0).isEmpty ? nil : FeedURL.trimmed($0) },
             title: titleNode.flatMap { FeedText.plain(fromHTML: $0.text) },
             // dc:date is the only date of most RSS 1.0 feeds: publication where nothing says
