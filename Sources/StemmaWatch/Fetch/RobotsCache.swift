@@ -1,4 +1,4 @@
-public import StemmaWeb
+import StemmaWeb
 
 /// robots.txt per origin, fetched once and kept for a day (RFC 9309 §2.4 allows caching up to 24 hours).
 actor RobotsCache {
