@@ -4,6 +4,7 @@ import NIOCore
 import NIOHTTP1
 import NIOHTTPCompression
 import StemmaStore
+import StemmaWeb
 
 /// Fetches pages and feeds the way a good citizen does: per-host limits and delays, robots.txt,
 /// conditional GETs, retries with backoff, a size limit and a timeout (AsyncHTTPClient).
