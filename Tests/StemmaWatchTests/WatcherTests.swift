@@ -100,15 +100,19 @@ import Testing
 
     @Test func failuresAreLoggedAndNeverVersions() async throws {
         server.set("/broken", .init(status: 500, body: Array("oops".utf8)))
-        server.set("/slow", .init(body: WatchPages.article("Slow", WatchPages.bridge), delay: 3))
+        server.set("/slow", .init(body: WatchPages.article("Slow", WatchPages.bridge), delay: 8))
         server.set("/loop", .redirect(to: "/loop"))
         server.set("/huge", .init(body: [UInt8](repeating: 0x61, count: 50 << 20)))
-        server.set("/huge-chunked", .init(body: [UInt8](repeating: 0x61, count: 12 << 20), chunked: true))
+        server.set("/huge-chunked", .init(body: [UInt8](repeating: 0x61, count: 3 << 20), chunked: true))
         server.set("/report.pdf", .init(body: Array("%PDF-1.7 ...".utf8), headers: [("Content-Type", "application/pdf")]))
         let paths = ["/gone", "/broken", "/slow", "/loop", "/huge", "/huge-chunked", "/report.pdf"]
         try store.watch(feeds: [], pages: paths.map(server.url), at: clock.now())
         var tally = PassTally()
-        try await watching { tally = try await $0.pass() }
+        // A 1 MB limit, and a timeout long enough for a loaded machine to read a page in.
+        var policy = FetchPolicy.testing
+        policy.maximumBytes = 1 << 20
+        policy.timeout = 4
+        try await watching(policy: policy) { tally = try await $0.pass() }
         #expect(tally.checked == paths.count && tally.failed == paths.count && tally.versions == 0)
         let messages = Dictionary(uniqueKeysWithValues: try store.fetchLog(limit: 20).map { (String($0.url.split(separator: "/").last ?? ""), $0) })
         #expect(messages["gone"]?.status == 404)
