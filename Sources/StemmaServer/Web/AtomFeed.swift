@@ -64,27 +64,17 @@ struct AtomFeed {
         return formatter.string(from: date)
     }
 
-    /// `value` escaped for XML text and attributes, without the characters XML 1.0 forbids.
+    /// `value` escaped for XML text and attributes (as HTML is), without the characters XML 1.0
+    /// forbids.
     static func text(_ value: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(value.utf8.count)
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&apos;"
-            case "\t", "\n", "\r": escaped.unicodeScalars.append(scalar)
-            default:
-                // Char ::= #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]
-                // (Swift strings hold no surrogates); the C1 controls are allowed but
-                // discouraged (XML 1.0 section 2.2), and mean nothing in a title.
-                if scalar.value >= 0x20, !(0x7F...0x9F).contains(scalar.value), scalar.value != 0xFFFE, scalar.value != 0xFFFF {
-                    escaped.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return escaped
+        var allowed = String.UnicodeScalarView()
+        // Char ::= #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF] (Swift
+        // strings hold no surrogates); the C1 controls are allowed but discouraged (XML 1.0
+        // section 2.2), and mean nothing in a title.
+        allowed.append(contentsOf: value.unicodeScalars.filter { scalar in
+            scalar == "\t" || scalar == "\n" || scalar == "\r"
+                || scalar.value >= 0x20 && !(0x7F...0x9F).contains(scalar.value) && scalar.value != 0xFFFE && scalar.value != 0xFFFF
+        })
+        return HTML.escape(String(allowed))
     }
 }
