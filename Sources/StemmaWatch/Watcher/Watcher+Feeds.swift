@@ -66,14 +66,9 @@ extension Watcher {
 
     static let feedTypes = "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.1"
 
-    /// The `charset` parameter of the response's `Content-Type`.
+    /// The `charset` parameter of the response's `Content-Type`, read as pages' are.
     static func charset(of response: FetchedResponse) -> String? {
-        guard let type = response.header("Content-Type") else { return nil }
-        for parameter in type.split(separator: ";").dropFirst() {
-            let pair = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            if pair.count == 2, pair[0].lowercased() == "charset" { return pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"'")) }
-        }
-        return nil
+        response.header("Content-Type").flatMap(HTMLCharset.charsetLabel(inContentType:))
     }
 
     /// Runs `body` on each element, at most ``WatchOptions/concurrency`` at once, handing each

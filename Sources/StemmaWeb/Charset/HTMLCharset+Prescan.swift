@@ -41,7 +41,7 @@ extension HTMLCharset {
 
     /// The `charset` parameter of a Content-Type value such as
     /// `text/html; charset="ISO-8859-1"`; the first one wins, as in the Fetch standard.
-    static func charsetLabel(inContentType contentType: String) -> String? {
+    package static func charsetLabel(inContentType contentType: String) -> String? {
         let bytes = Array(contentType.utf8)
         var position = bytes.firstIndex(of: UInt8(ascii: ";")) ?? bytes.count
         while position < bytes.count {
