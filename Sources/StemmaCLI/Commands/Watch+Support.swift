@@ -75,15 +75,14 @@ actor EventPublisher {
 final class StopSignals: @unchecked Sendable {
     private var sources: [any DispatchSourceSignal] = []
 
-    init(_ stop: @escaping @Sendable () -> Void) {
-        let asked = ManagedAtomicFlag()
+    init(stopping watcher: Watcher) {
         for number in [SIGINT, SIGTERM] {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler {
-                if asked.testAndSet() { exit(130) }
+                if watcher.isStopping { exit(130) }
                 StandardError.write("stemma watch: stopping after the fetches in flight (again to quit now)\n")
-                stop()
+                watcher.stop()
             }
             source.resume()
             sources.append(source)
@@ -92,19 +91,5 @@ final class StopSignals: @unchecked Sendable {
 
     func cancel() {
         for source in sources { source.cancel() }
-    }
-}
-
-/// A flag set once, from any thread.
-final class ManagedAtomicFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
-
-    /// Sets the flag and says whether it was set before.
-    func testAndSet() -> Bool {
-        lock.withLock {
-            defer { value = true }
-            return value
-        }
     }
 }

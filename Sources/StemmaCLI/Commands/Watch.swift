@@ -106,7 +106,7 @@ struct Watch: AsyncParsableCommand {
         let fetcher = Fetcher(policy: policy)
         let publisher = EventPublisher(fetcher: fetcher, webhook: webhook, verbose: verbose)
         let watcher = Watcher(store: store, fetcher: fetcher, options: options) { event in await publisher.publish(event) }
-        let signals = StopSignals { watcher.stop() }
+        let signals = StopSignals(stopping: watcher)
         defer { signals.cancel() }
         do {
             if !given.isEmpty {
