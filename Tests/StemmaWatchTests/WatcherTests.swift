@@ -100,7 +100,7 @@ import Testing
 
     @Test func failuresAreLoggedAndNeverVersions() async throws {
         server.set("/broken", .init(status: 500, body: Array("oops".utf8)))
-        server.set("/slow", .init(body: WatchPages.article("Slow", WatchPages.bridge), delay: 8))
+        server.set("/slow", .init(body: WatchPages.article("Slow", WatchPages.bridge), delay: 14))
         server.set("/loop", .redirect(to: "/loop"))
         server.set("/huge", .init(body: [UInt8](repeating: 0x61, count: 50 << 20)))
         server.set("/huge-chunked", .init(body: [UInt8](repeating: 0x61, count: 3 << 20), chunked: true))
@@ -111,7 +111,7 @@ import Testing
         // A 1 MB limit, and a timeout long enough for a loaded machine to read a page in.
         var policy = FetchPolicy.testing
         policy.maximumBytes = 1 << 20
-        policy.timeout = 4
+        policy.timeout = 6
         try await watching(policy: policy) { tally = try await $0.pass() }
         #expect(tally.checked == paths.count && tally.failed == paths.count && tally.versions == 0)
         let messages = Dictionary(uniqueKeysWithValues: try store.fetchLog(limit: 20).map { (String($0.url.split(separator: "/").last ?? ""), $0) })
