@@ -202,6 +202,7 @@ var package = Package(
             name: "StemmaWatchTests",
             dependencies: [
                 "StemmaWatch", "StemmaStore", "StemmaWeb", "StemmaIO", "StemmaCore", "StemmaTestSupport",
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -55,11 +55,14 @@ public final class FixtureHTTPServer: Sendable {
 
     private let state = NIOLockedValueBox(State())
     private let channel: any Channel
+    /// A loop of its own: tests elsewhere in the run keep the shared loops busy, and a fixture
+    /// waiting behind them made the watcher's fetches time out.
+    private let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
     public let port: Int
 
     public init() throws {
         let state = self.state
-        channel = try ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+        channel = try ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 256)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
@@ -79,6 +82,7 @@ public final class FixtureHTTPServer: Sendable {
 
     deinit {
         try? channel.close().wait()
+        try? group.syncShutdownGracefully()
     }
 
     public func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }

@@ -1,6 +1,6 @@
 import AsyncHTTPClient
 import Foundation
-import NIOCore
+public import NIOCore
 import NIOHTTP1
 import NIOHTTPCompression
 import StemmaStore
@@ -23,7 +23,8 @@ public final class Fetcher: Sendable {
     let gates: HostGates
     let robots: RobotsCache
 
-    public init(policy: FetchPolicy = FetchPolicy()) {
+    /// - Parameter eventLoopGroup: the loops the client runs on; NIO's shared ones by default.
+    public init(policy: FetchPolicy = FetchPolicy(), eventLoopGroup: (any EventLoopGroup)? = nil) {
         self.policy = policy
         var configuration = HTTPClient.Configuration(
             redirectConfiguration: .follow(max: 5, allowCycles: false),
@@ -32,7 +33,7 @@ public final class Fetcher: Sendable {
             decompression: .enabled(limit: .ratio(100))
         )
         configuration.httpVersion = .http1Only
-        client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        client = HTTPClient(eventLoopGroupProvider: eventLoopGroup.map { .shared($0) } ?? .singleton, configuration: configuration)
         gates = HostGates(perHost: policy.perHost)
         robots = RobotsCache()
     }
