@@ -56,7 +56,7 @@ extension Capture {
     func insert(version: Int64, in db: Database) throws {
         let (codec, data) = body.withUnsafeBufferPointer(TextBlock.compressed)
         try db.execute(sql: """
-            INSERT OR REPLACE INTO capture (version, url, fetched, status, headers, codec, bytes, body, minor)
+            INSERT INTO capture (version, url, fetched, status, headers, codec, bytes, body, minor)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [version, url, fetched, status, headerText, codec.rawValue, body.count, Data(data), minor])
     }

@@ -19,12 +19,14 @@ extension Store {
     public func recentChanges(offset: Int, limit: Int, includeMinor: Bool) throws -> ListPage<StoredChange> {
         try writer.read { db in
             let condition = "v.number >= 2" + (includeMinor ? "" : " AND coalesce(c.minor, 0) = 0")
-            let from = "FROM documentVersion v LEFT JOIN capture c ON c.version = v.id WHERE \(condition)"
+            // A version's first capture is the one it was read from; reextract can merge later ones into it.
+            let firstCapture = "LEFT JOIN capture c ON c.id = (SELECT min(id) FROM capture WHERE version = v.id)"
+            let from = "FROM documentVersion v \(firstCapture) WHERE \(condition)"
             let total = try Int.fetchOne(db, sql: "SELECT count(*) \(from)") ?? 0
             let rows = try Row.fetchAll(db, sql: """
                 SELECT v.documentId, v.number, v.date, c.fetched, coalesce(c.url, d.url) AS url, d.title,
                        coalesce(c.minor, 0) AS minor
-                FROM documentVersion v JOIN document d ON d.id = v.documentId LEFT JOIN capture c ON c.version = v.id
+                FROM documentVersion v JOIN document d ON d.id = v.documentId \(firstCapture)
                 WHERE \(condition) ORDER BY v.id DESC LIMIT ? OFFSET ?
                 """, arguments: [max(0, limit), max(0, offset)])
             let items = try rows.map { row in

@@ -96,6 +96,24 @@ extension Store {
                 );
                 """)
         }
+        migrator.registerMigration("v6-capture-ids") { db in
+            // A version can hold several captures: `stemma index reextract` merges versions that a
+            // better extractor reads as one text, and keeps every response they were read from.
+            // Each capture keeps its row id (the version's, before), so exports keep their order.
+            try db.execute(sql: """
+                CREATE TABLE newCapture (
+                    id INTEGER PRIMARY KEY, version INTEGER NOT NULL REFERENCES documentVersion(id),
+                    url TEXT NOT NULL, fetched REAL NOT NULL, status INTEGER NOT NULL, headers TEXT NOT NULL,
+                    codec INTEGER NOT NULL, bytes INTEGER NOT NULL, body BLOB NOT NULL,
+                    minor INTEGER NOT NULL DEFAULT 0
+                );
+                INSERT INTO newCapture (id, version, url, fetched, status, headers, codec, bytes, body, minor)
+                    SELECT version, version, url, fetched, status, headers, codec, bytes, body, minor FROM capture;
+                DROP TABLE capture;
+                ALTER TABLE newCapture RENAME TO capture;
+                CREATE INDEX captureVersion ON capture(version);
+                """)
+        }
         return migrator
     }()
 }

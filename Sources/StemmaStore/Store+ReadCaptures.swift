@@ -3,7 +3,8 @@ import GRDB
 
 /// One capture as an export reads it: which version it is of, and where the reading stopped.
 public struct StoredCapture: Sendable, Hashable {
-    /// The version's row (`documentVersion.id`): pass the last one read as `afterRow` to go on.
+    /// The capture's row (`capture.id`, in the order captures were stored): pass the last one read
+    /// as `afterRow` to go on.
     public var row: Int64
     public var documentID: String
     public var version: Int
@@ -11,8 +12,9 @@ public struct StoredCapture: Sendable, Hashable {
 }
 
 extension Store {
-    /// The capture the version `version` of `documentID` was read from; nil when the version was
-    /// not fetched by a watcher (or is not stored).
+    /// The capture the version `version` of `documentID` was first read from; nil when the version
+    /// was not fetched by a watcher (or is not stored). A version that `stemma index reextract`
+    /// merged with the ones after it holds their captures too (see ``captures(afterRow:limit:)``).
     ///
     /// ```swift
     /// if let capture = try store.capture(documentID: "https://example.com/a", version: 2) { print(capture.status) }
@@ -22,7 +24,7 @@ extension Store {
     ///   to its recorded length, ``StoreError/corruptValue(column:reason:)`` for another damaged value.
     public func capture(documentID: String, version: Int) throws -> Capture? {
         try writer.read { db in
-            try Row.fetchOne(db, sql: "\(Self.captureSelection) WHERE v.documentId = ? AND v.number = ?",
+            try Row.fetchOne(db, sql: "\(Self.captureSelection) WHERE v.documentId = ? AND v.number = ? ORDER BY c.id LIMIT 1",
                              arguments: [documentID, version]).map { try Self.storedCapture($0).capture }
         }
     }
@@ -41,18 +43,30 @@ extension Store {
     /// - Throws: as ``capture(documentID:version:)`` does.
     public func captures(afterRow: Int64, limit: Int) throws -> [StoredCapture] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: "\(Self.captureSelection) WHERE c.version > ? ORDER BY c.version LIMIT ?",
+            try Row.fetchAll(db, sql: "\(Self.captureSelection) WHERE c.id > ? ORDER BY c.id LIMIT ?",
                              arguments: [afterRow, max(0, limit)]).map(Self.storedCapture)
         }
     }
 
+    /// The ids of the documents that hold captures, in id order, after `afterID` (nil: from the
+    /// start), at most `limit`: what `stemma index reextract` reads again, a page at a time.
+    public func capturedDocuments(after afterID: String?, limit: Int) throws -> [String] {
+        try writer.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT d.id FROM document d WHERE d.id > ? AND EXISTS (
+                    SELECT 1 FROM documentVersion v JOIN capture c ON c.version = v.id WHERE v.documentId = d.id
+                ) ORDER BY d.id LIMIT ?
+                """, arguments: [afterID ?? "", max(0, limit)])
+        }
+    }
+
     static let captureSelection = """
-        SELECT c.version AS row, v.documentId, v.number, c.url, c.fetched, c.status, c.headers, c.codec, c.bytes, c.body, c.minor
+        SELECT c.id AS row, c.version AS versionRow, v.documentId, v.number, c.url, c.fetched, c.status, c.headers, c.codec, c.bytes, c.body, c.minor
         FROM capture c JOIN documentVersion v ON v.id = c.version
         """
 
     static func storedCapture(_ row: Row) throws -> StoredCapture {
-        let version: Int64 = try row.checked("row")
+        let rowID: Int64 = try row.checked("row"), version: Int64 = try row.checked("versionRow")
         let body: [UInt8]
         do {
             // `bytes` is checked there before anything is allocated, so a tampered length throws.
@@ -64,7 +78,7 @@ extension Store {
         let capture = Capture(url: try row.checked("url"), fetched: try checkedTime(row, "fetched") ?? 0,
                               status: try row.checkedCount("status", in: 0...999),
                               headers: Capture.headers(fromText: try row.checked("headers")), body: body, minor: try row.checked("minor"))
-        return StoredCapture(row: version, documentID: try row.checked("documentId"), version: try row.checkedCount("number", in: 1...Int.max),
+        return StoredCapture(row: rowID, documentID: try row.checked("documentId"), version: try row.checkedCount("number", in: 1...Int.max),
                              capture: capture)
     }
 }

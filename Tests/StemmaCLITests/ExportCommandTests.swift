@@ -52,7 +52,7 @@ import Testing
         #expect(lines.last?.contains(#""id":"https://ledger.example/bridge#2""#) == true)
         #expect(lines.first?.contains("Harbor Bridge") == true)
 
-        // The same index exports the same records: ids derive from document and version.
+        // The same index exports the same records: ids derive from each capture, not the export.
         let again = scratch.appendingPathComponent("again-" + name).path
         #expect(try StemmaProcess.run(["export", "--warc", again, "--db", db]).status == 0)
         let ids = { (path: String) throws -> [String] in

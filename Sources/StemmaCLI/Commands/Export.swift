@@ -44,10 +44,11 @@ struct Export: ParsableCommand {
         try Console.write("\(count) \(count == 1 ? "capture" : "captures") written to \(warc)\n")
     }
 
-    /// A stored capture as a WARC response, named by its document and version.
+    /// A stored capture as a WARC response, named by what stays true of it: its URL, its time and
+    /// its row (a version can hold several captures, and reextract renumbers versions).
     static func response(_ stored: StoredCapture) -> WARCWriter.Response {
         let capture = stored.capture
-        return WARCWriter.Response(name: "stemma capture \(stored.documentID) \(stored.version)", targetURI: capture.url,
+        return WARCWriter.Response(name: "stemma capture \(capture.url) \(capture.fetched) \(stored.row)", targetURI: capture.url,
                                    date: capture.fetched, status: capture.status,
                                    headers: capture.headers.map { WARCWriter.Header(name: $0.name, value: $0.value) }, body: capture.body)
     }
