@@ -68,12 +68,20 @@ extension Store {
 
     /// Runs `body` in a write transaction with a bucket session, whose entries are written as runs
     /// before the commit, and joins the in-memory tables after it.
-    func writeWithBuckets<T>(_ body: (Database, BucketSession) throws -> T) throws -> T {
+    ///
+    /// `removing`, when given, runs first in the same transaction and removes bucket entries
+    /// from the runs: the in-memory tables are dropped before the session starts, so that the
+    /// session never finds what it removed.
+    func writeWithBuckets<T>(removing: ((Database) throws -> Void)? = nil, _ body: (Database, BucketSession) throws -> T) throws -> T {
         guard !isReadOnly else { throw StoreError.readOnly(path: path) }
         var session: BucketSession?
         do {
             let bands = lsh.bands
             let result = try writer.write { db -> T in
+                if let removing {
+                    try removing(db)
+                    buckets.dropTables()
+                }
                 let started = try buckets.session(in: db, bands: bands)
                 session = started
                 let result = try body(db, started)

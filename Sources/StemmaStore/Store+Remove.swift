@@ -48,39 +48,55 @@ extension Store {
         let parameters = self.parameters, lsh = self.lsh
         let removal = try writer.write { db -> Removal in
             var removal = Removal(removed: [], missing: [], versions: 0, families: [])
-            var families = Set<String>()
             for id in asked {
-                if let family = try String.fetchOne(db, sql: "SELECT family FROM document WHERE id = ?", arguments: [id]) {
+                if try Bool.fetchOne(db, sql: "SELECT 1 FROM document WHERE id = ?", arguments: [id]) == true {
                     removal.removed.append(id)
-                    families.insert(family)
                 } else {
                     removal.missing.append(id)
                 }
             }
             guard !removal.removed.isEmpty else { return removal }
-            let versions = try Self.removedVersions(of: removal.removed, in: db, parameters: parameters)
-            removal.versions = versions.count
-            try Self.removeBuckets(of: versions, in: db, lsh: lsh)
+            (removal.versions, removal.families) = try Self.delete(removal.removed, in: db, parameters: parameters, lsh: lsh)
+            // `stemma watch` stops checking the pages (their rows stay, so that a feed still
+            // listing them does not bring them back).
             for chunk in paddedChunks(removal.removed, size: BatchWriter.chunk) {
-                let list = placeholders(BatchWriter.chunk)
-                let arguments = StatementArguments(chunk)
-                // The fetched pages go with their texts, and `stemma watch` stops checking them (their
-                // rows stay, so that a feed still listing them does not bring them back).
-                try db.execute(sql: """
-                    DELETE FROM capture WHERE version IN (SELECT id FROM documentVersion WHERE documentId IN (\(list)))
-                    """, arguments: arguments)
-                try db.execute(sql: "UPDATE watchPage SET nextCheck = NULL WHERE documentId IN (\(list))", arguments: arguments)
-                try db.execute(sql: "DELETE FROM documentVersion WHERE documentId IN (\(list))", arguments: arguments)
-                try db.execute(sql: "DELETE FROM pair WHERE a IN (\(list)) OR b IN (\(list))", arguments: arguments + arguments)
-                try db.execute(sql: "DELETE FROM document WHERE id IN (\(list))", arguments: arguments)
+                try db.execute(sql: "UPDATE watchPage SET nextCheck = NULL WHERE documentId IN (\(placeholders(BatchWriter.chunk)))",
+                               arguments: StatementArguments(chunk))
             }
-            // After the versions: they reference their blocks.
-            try Self.removeTexts(of: versions, in: db)
-            removal.families = try families.sorted().flatMap { try Self.recomputeFamily($0, in: db) }.sorted()
             return removal
         }
         if !removal.removed.isEmpty { buckets.dropTables() }
         return removal
+    }
+
+    /// Deletes stored documents with their versions, texts, captures, bucket entries and pairs,
+    /// and recomputes the families they were in.
+    ///
+    /// - Returns: the versions deleted, and the families left behind (see ``Removal/families``).
+    static func delete(_ ids: [String], in db: Database, parameters: StoreParameters,
+                       lsh: LSHParameters) throws -> (versions: Int, families: [String]) {
+        var families = Set<String>()
+        for chunk in paddedChunks(ids, size: BatchWriter.chunk) {
+            let list = placeholders(BatchWriter.chunk)
+            families.formUnion(try String.fetchAll(db, sql: "SELECT family FROM document WHERE id IN (\(list))", arguments: StatementArguments(chunk)))
+        }
+        let versions = try removedVersions(of: ids, in: db, parameters: parameters)
+        try removeBuckets(of: versions, in: db, lsh: lsh)
+        for chunk in paddedChunks(ids, size: BatchWriter.chunk) {
+            let list = placeholders(BatchWriter.chunk)
+            let arguments = StatementArguments(chunk)
+            // The fetched pages go with their texts.
+            try db.execute(sql: """
+                DELETE FROM capture WHERE version IN (SELECT id FROM documentVersion WHERE documentId IN (\(list)))
+                """, arguments: arguments)
+            try db.execute(sql: "DELETE FROM documentVersion WHERE documentId IN (\(list))", arguments: arguments)
+            try db.execute(sql: "DELETE FROM pair WHERE a IN (\(list)) OR b IN (\(list))", arguments: arguments + arguments)
+            try db.execute(sql: "DELETE FROM document WHERE id IN (\(list))", arguments: arguments)
+        }
+        // After the versions: they reference their blocks.
+        try removeTexts(of: versions, in: db)
+        let left = try families.sorted().flatMap { try recomputeFamily($0, in: db) }.sorted()
+        return (versions.count, left)
     }
 
     /// A version about to be removed: its row, signature and text block.
