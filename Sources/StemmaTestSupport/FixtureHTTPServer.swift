@@ -87,6 +87,13 @@ public final class FixtureHTTPServer: Sendable {
 
     public func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
 
+    /// A server whose robots.txt lets every crawler in, as the watch tests' sites mostly are.
+    public static func allowingRobots() throws -> FixtureHTTPServer {
+        let server = try FixtureHTTPServer()
+        server.set("/robots.txt", Response(body: Array("User-agent: *\nAllow: /\n".utf8), headers: [("Content-Type", "text/plain")]))
+        return server
+    }
+
     /// Answers `path` (with its query, if any) with `response` from now on.
     public func set(_ path: String, _ response: Response) {
         state.withLockedValue { $0.responses[path] = response }

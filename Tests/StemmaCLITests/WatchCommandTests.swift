@@ -11,8 +11,7 @@ import Testing
     init() throws {
         directory = ScratchDirectory.root.appendingPathComponent("stemma-watch-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        server = try FixtureHTTPServer()
-        server.set("/robots.txt", .init(body: Array("User-agent: *\nAllow: /\n".utf8), headers: [("Content-Type", "text/plain")]))
+        server = try FixtureHTTPServer.allowingRobots()
     }
 
     /// A feed of `count` pages, each a story of its own.

@@ -8,7 +8,7 @@ import StemmaStore
 struct Index: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Maintain an incremental index of documents and their versions (SQLite).",
-        subcommands: [Add.self, Stats.self, List.self, Remove.self]
+        subcommands: [Add.self, Stats.self, List.self, Remove.self, Reextract.self]
     )
 
     /// `stemma index add INPUT…`
