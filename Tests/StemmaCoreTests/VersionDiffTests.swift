@@ -59,6 +59,41 @@ import Testing
         #expect(move?.old == 6..<7 && move?.new == 1..<2)
     }
 
+    /// Eight paragraphs of two sentences each, every one different.
+    static let story = (1...8).map {
+        "Paragraph \($0) tells of event number \($0) in the harbor city. Witnesses to event \($0) described ferry \($0) in detail."
+    }
+
+    static func moves(_ order: [Int]) -> (moved: [Int], diff: VersionDiff) {
+        let diff = VersionDiff(old: story.joined(separator: "\n\n"), new: order.map { story[$0] }.joined(separator: "\n\n"))
+        // The old paragraphs whose sentences are marked moved.
+        let moved = Set(diff.operations.filter { $0.kind == .moved }.map { $0.old.lowerBound / 2 })
+        return (moved.sorted(), diff)
+    }
+
+    @Test(arguments: [
+        // A block of three paragraphs reversed: all three moved, as a reader says, though keeping
+        // the middle one in place would cross fewer matches.
+        ([0, 1, 4, 3, 2, 5, 6, 7], [2, 3, 4]),
+        ([3, 2, 1, 0, 4, 5, 6, 7], [0, 1, 2, 3]),
+        // One paragraph moved: only it, wherever it goes.
+        ([1, 2, 3, 4, 5, 6, 7, 0], [0]),
+        ([7, 0, 1, 2, 3, 4, 5, 6], [7]),
+        ([0, 5, 1, 2, 3, 4, 6, 7], [5]),
+        // A block rotated: the shorter part moved, the rest kept its neighbours.
+        ([0, 2, 3, 1, 4, 5, 6, 7], [1]),
+        // Two neighbours swapped: both moved, though one move would cross every other match.
+        ([0, 1, 3, 2, 4, 5, 6, 7], [2, 3]),
+        ([1, 0, 2, 3, 4, 5, 6, 7], [0, 1]),
+    ])
+    func movedParagraphsAreTheOnesAReaderSeesMoved(order: [Int], expected: [Int]) {
+        let (moved, diff) = Self.moves(order)
+        expectInvariants(diff)
+        #expect(moved == expected)
+        #expect(diff.count(of: .added) == 0 && diff.count(of: .deleted) == 0 && diff.count(of: .edited) == 0)
+        #expect(diff.count(of: .moved) == 2 * expected.count)
+    }
+
     @Test func additionsAndDeletionsDoNotMatchUnrelatedSentences() {
         let diff = VersionDiff(
             old: "The mayor opened the bridge. Traffic resumed at noon.",
