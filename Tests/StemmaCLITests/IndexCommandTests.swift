@@ -47,14 +47,14 @@ import Testing
         #expect((match["changes"] as? [String: Int])?["added"] == 7)
         #expect((match["tags"] as? [String: Int])?["names-added"] != nil)
         let diff = try #require((try JSONSerialization.jsonObject(with: lines[1]) as? [String: Any])?["diff"] as? [String: Any])
-        #expect(diff["schemaVersion"] as? Int == 1)
+        #expect(diff["schemaVersion"] as? Int == 2)
         // Issue 12: a file outside the current directory is indexed under its absolute path.
         let seed = URL(fileURLWithPath: old).standardizedFileURL.path
         #expect((diff["old"] as? [String: Any])?["path"] as? String == seed + "@1")
         let document = try StemmaProcess.run(["match", new, "--db", db, "--format", "json", "--diff"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(document.output.utf8)) as? [String: Any])
         #expect((object["matches"] as? [[String: Any]])?.count == 1)
-        #expect((object["diff"] as? [String: Any])?["schemaVersion"] as? Int == 1)
+        #expect((object["diff"] as? [String: Any])?["schemaVersion"] as? Int == 2)
 
         let terminal = try StemmaProcess.run(["match", new, "--db", db, "--diff"])
         #expect(terminal.output.contains("── diff: \(seed)@1 → \(new)"))

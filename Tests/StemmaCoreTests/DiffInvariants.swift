@@ -5,12 +5,15 @@ import Testing
 func expectInvariants(_ diff: VersionDiff, sourceLocation: SourceLocation = #_sourceLocation) {
     // Lossless: the edit script rebuilds the new text byte for byte.
     #expect(diff.editScript().apply(to: diff.old.bytes) == diff.new.bytes, "edit script does not rebuild NEW", sourceLocation: sourceLocation)
-    // Every sentence of both texts is in exactly one operation.
+    // Every sentence of both texts is in exactly one operation; the sentence that the pieces of a
+    // split or merge apart share is in each of them, and counted with the first.
     var oldSeen = [Int](repeating: 0, count: diff.old.sentences.count)
     var newSeen = [Int](repeating: 0, count: diff.new.sentences.count)
     for operation in diff.operations {
-        for index in operation.old { oldSeen[index] += 1 }
-        for index in operation.new { newSeen[index] += 1 }
+        let sharesOld = operation.piece.map { $0.index > 0 && operation.kind == .split } ?? false
+        let sharesNew = operation.piece.map { $0.index > 0 && operation.kind == .merged } ?? false
+        if !sharesOld { for index in operation.old { oldSeen[index] += 1 } }
+        if !sharesNew { for index in operation.new { newSeen[index] += 1 } }
         // Word edits cover both sides' tokens in order.
         if !operation.old.isEmpty, !operation.new.isEmpty {
             let oldTokens = diff.old.sentences[operation.old.lowerBound].tokens.lowerBound..<diff.old.sentences[operation.old.upperBound - 1].tokens.upperBound

@@ -59,6 +59,48 @@ import Testing
         #expect(move?.old == 6..<7 && move?.new == 1..<2)
     }
 
+    @Test func aSplitWhosePiecesLandApartIsOneSplit() throws {
+        let diff = VersionDiff(
+            old: "The council reviewed how the contract was awarded before the vote on the bridge repairs by seven members in March. "
+                + "The mayor declined to comment. Engineers expect the work to take a year. The contractor has not replied.",
+            new: "The council looked at how the contract was awarded. The mayor declined to comment. "
+                + "Engineers expect the work to take a year. The contractor has not replied. "
+                + "That review came before seven members voted on the bridge repairs in March.")
+        expectInvariants(diff)
+        let pieces = diff.operations.filter { $0.piece != nil }
+        #expect(pieces.map(\.kind) == [.split, .split])
+        #expect(pieces.map(\.old) == [0..<1, 0..<1] && pieces.map(\.new) == [0..<1, 4..<5])
+        #expect(pieces.map { $0.piece?.index } == [0, 1] && pieces.allSatisfy { $0.piece?.count == 2 })
+        // The figure went to the other piece: nothing was removed or added.
+        #expect(!pieces.contains { $0.tags.contains(.numberChanged) })
+        #expect(diff.count(of: .split) == 1 && diff.count(of: .added) == 0 && diff.count(of: .unchanged) == 3)
+        #expect(abs(diff.sentenceShares.values.reduce(0, +) - 1) < 1e-9)
+    }
+
+    @Test func twoSentencesFarApartMergedAreOneMerge() throws {
+        let diff = VersionDiff(
+            old: "Rescuers reached the village on Sunday after a landslide cut the road. The mayor declined to comment. "
+                + "Engineers expect the work to take a year. Forty families were moved to a school in the valley.",
+            new: "Rescuers reached the village on Sunday, after a landslide cut the road, and moved forty families to a school in the valley. "
+                + "The mayor declined to comment. Engineers expect the work to take a year.")
+        expectInvariants(diff)
+        let pieces = diff.operations.filter { $0.piece != nil }
+        #expect(pieces.map(\.kind) == [.merged, .merged])
+        #expect(pieces.map(\.old) == [0..<1, 3..<4] && pieces.map(\.new) == [0..<1, 0..<1])
+        #expect(diff.count(of: .merged) == 1 && diff.count(of: .deleted) == 0)
+        #expect(!pieces.contains { $0.tags.contains(.numberChanged) })
+    }
+
+    @Test func anAddedSentenceThatRepeatsAFewWordsIsNoPiece() {
+        let diff = VersionDiff(
+            old: "The council reviewed how the bridge repair contract was awarded. The mayor declined to comment.",
+            new: "The council reviewed how the bridge repair contract was awarded on Monday. The mayor declined to comment. "
+                + "The council meets again on Friday.")
+        expectInvariants(diff)
+        #expect(diff.operations.allSatisfy { $0.piece == nil })
+        #expect(diff.operations.map(\.kind) == [.edited, .unchanged, .added])
+    }
+
     /// Eight paragraphs of two sentences each, every one different.
     static let story = (1...8).map {
         "Paragraph \($0) tells of event number \($0) in the harbor city. Witnesses to event \($0) described ferry \($0) in detail."

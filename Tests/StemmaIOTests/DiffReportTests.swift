@@ -15,7 +15,7 @@ import Testing
 
     @Test func jsonStartsWithSchemaVersionAndIsStable() {
         let json = report.jsonString()
-        #expect(json.hasPrefix("{\n  \"schemaVersion\": 1,\n  \"old\": {"))
+        #expect(json.hasPrefix("{\n  \"schemaVersion\": 2,\n  \"old\": {"))
         #expect(json == DiffReport(diff, oldPath: "old.txt", newPath: "new.txt").jsonString())
         let compact = report.jsonString(pretty: false)
         #expect(!compact.contains("\n"))
@@ -24,7 +24,7 @@ import Testing
     @Test func jsonReadsBackAndRebuildsNewText() throws {
         for json in [report.jsonString(), report.jsonString(pretty: false)] {
             let decoded = try DiffReport.decode(Array(json.utf8), path: "report.json")
-            #expect(decoded.schemaVersion == 1)
+            #expect(decoded.schemaVersion == 2)
             #expect(decoded.operations.count == diff.operations.count)
             #expect(decoded.summary.operations["split"] == diff.count(of: .split))
             #expect(decoded.applyEditScript(to: diff.old.bytes) == diff.new.bytes)
@@ -53,9 +53,33 @@ import Testing
     }
 
     @Test func newerSchemaAndGarbageAreRejected() {
-        let newer = report.jsonString().replacingOccurrences(of: "\"schemaVersion\": 1", with: "\"schemaVersion\": 99")
+        let newer = report.jsonString().replacingOccurrences(of: "\"schemaVersion\": 2", with: "\"schemaVersion\": 99")
         #expect(throws: ReadError.self) { try DiffReport.decode(Array(newer.utf8), path: "r.json") }
         #expect(throws: ReadError.self) { try DiffReport.decode(Array("{}".utf8), path: "r.json") }
+    }
+
+    @Test func aReportOfSchema1StillRebuildsTheNewText() throws {
+        let schema1 = report.jsonString().replacingOccurrences(of: "\"schemaVersion\": 2", with: "\"schemaVersion\": 1")
+        let decoded = try DiffReport.decode(Array(schema1.utf8), path: "old-report.json")
+        #expect(decoded.schemaVersion == 1 && decoded.operations.allSatisfy { $0.piece == nil })
+        #expect(decoded.applyEditScript(to: diff.old.bytes) == diff.new.bytes)
+    }
+
+    @Test func piecesApartAreMarkedInJSONAndInTheTerminal() throws {
+        let diff = VersionDiff(
+            old: "The council reviewed how the contract was awarded before the vote on the bridge repairs by seven members in March. "
+                + "The mayor declined to comment. Engineers expect the work to take a year.",
+            new: "The council looked at how the contract was awarded. The mayor declined to comment. "
+                + "Engineers expect the work to take a year. That review came before seven members voted on the bridge repairs in March.")
+        let report = DiffReport(diff, oldPath: "a", newPath: "b")
+        let decoded = try DiffReport.decode(report.jsonBytes(), path: "r.json")
+        #expect(decoded.operations.compactMap(\.piece) == [DiffReport.Piece(index: 0, count: 2), DiffReport.Piece(index: 1, count: 2)])
+        #expect(decoded.summary.operations["split"] == 1 && decoded.summary.operations["added"] == 0)
+        #expect(decoded.applyEditScript(to: diff.old.bytes) == diff.new.bytes)
+        #expect(report.jsonString(pretty: false).contains(#""new":{"sentences":[3,4],"#) && report.jsonString(pretty: false).contains(#""piece":{"index":1,"count":2},"tags":[]"#))
+        let terminal = TerminalDiffWriter(useColor: false).render(diff)
+        #expect(terminal.contains("@@ split, piece 1 of 2 · old 1 · new 1"))
+        #expect(terminal.contains("@@ split, piece 2 of 2 · old 1 · new 4"))
     }
 
     @Test func jsonEscapesControlCharacters() {

@@ -25,7 +25,7 @@ import Testing
             #expect(ids == ["copy", "wt"])
 
             let diff = try await client.get("/api/diff?old=wt&new=copy&compact=true")
-            #expect(diff.status == .ok && diff.text.hasPrefix("{\"schemaVersion\":1,"))
+            #expect(diff.status == .ok && diff.text.hasPrefix("{\"schemaVersion\":2,"))
             let page = try await client.get("/diff?old=wt&new=copy")
             #expect(page.status == .ok && page.text.contains("<table class=\"diff\">"))
             // Last: a history answers with Connection: close (it watches for the client leaving).

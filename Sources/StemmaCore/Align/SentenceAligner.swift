@@ -11,6 +11,9 @@
 ///    (NewsEdits checks matches in both directions the same way).
 /// 3. **Moves.** Deleted and added sentences that match well are paired greedily, best first, and
 ///    marked moved: their order crosses the rest.
+/// 4. **Pieces apart.** An added (deleted) sentence mostly contained in an old (new) sentence that
+///    is matched elsewhere, and covering a good part of it that its match lacks, is a piece of a
+///    split (merge) that landed apart.
 ///
 /// - Complexity: O(*n* log *n*) for anchoring plus O(*g*²) for each gap of *g* sentences, with gaps
 ///   larger than ``maximumCells`` cut into diagonal blocks.
@@ -24,6 +27,9 @@ public struct SentenceAligner: Sendable {
     public var minimumPartContainment = 0.5
     /// The least weighted Dice similarity for pairing a deleted and an added sentence as a move.
     public var minimumMoveSimilarity = 0.5
+    /// The least share of a split (or merged) sentence that a piece apart must add to what the
+    /// matched piece covers of it.
+    public var minimumPieceGain = 0.25
     /// Gaps with more cells than this are aligned block by block along the diagonal.
     public var maximumCells = 250_000
     /// Gaps with more cells than this are first cut at repeated sentences that read the same.
@@ -43,6 +49,7 @@ public struct SentenceAligner: Sendable {
         run.alignAnchored(0..<old.count, 0..<new.count, anchors: SequenceMatcher.uniqueAnchors(
             run.oldIdentities[...], run.newIdentities[...]))
         run.pairMoves()
+        run.joinPiecesApart()
         return run.groups
     }
 }

@@ -27,14 +27,20 @@ public struct DiffOperation: Sendable, Hashable {
     public var words: [WordEdit]
     public var tags: [ChangeTag]
     public var details: ChangeDetails
+    /// For a split or merge whose pieces are not next to each other: which piece this operation
+    /// is. Every piece has the shared sentence on its other side; the tags and details of the
+    /// whole change are on the first piece.
+    public var piece: SentenceGroup.Piece?
 
-    public init(kind: Kind, old: Range<Int>, new: Range<Int>, words: [WordEdit] = [], tags: [ChangeTag] = [], details: ChangeDetails = ChangeDetails()) {
+    public init(kind: Kind, old: Range<Int>, new: Range<Int>, words: [WordEdit] = [], tags: [ChangeTag] = [],
+                details: ChangeDetails = ChangeDetails(), piece: SentenceGroup.Piece? = nil) {
         self.kind = kind
         self.old = old
         self.new = new
         self.words = words
         self.tags = tags
         self.details = details
+        self.piece = piece
     }
 
     /// Whether any word, punctuation mark or space differs.

@@ -6,7 +6,8 @@ extension VersionDiff {
         var script = EditScript()
         var cursor = 0  // bytes of the new text written so far
         var previousOld: Range<Int>?  // old sentences of the previous matched operation
-        for operation in operations where !operation.new.isEmpty {
+        // The merged sentence that the pieces of a merge apart share is written by the first piece.
+        for operation in operations where !operation.new.isEmpty && !(operation.kind == .merged && (operation.piece?.index ?? 0) > 0) {
             let newBytes = Self.bytes(of: operation.new, in: new)
             appendGap(cursor..<newBytes.lowerBound, before: operation, after: previousOld, to: &script)
             switch operation.kind {

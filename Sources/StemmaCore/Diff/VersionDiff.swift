@@ -22,7 +22,9 @@ public struct VersionDiff: Sendable {
         self.new = new
         let groups = aligner.align(old, with: new)
         // Long documents have thousands of groups; their word diffs are independent.
-        operations = ParallelMap.map(groups, minimumCount: 4_096) { Self.operation(for: $0, old: old, new: new) }
+        var operations = ParallelMap.map(groups, minimumCount: 4_096) { Self.operation(for: $0, old: old, new: new) }
+        Self.tagPiecesApart(&operations, groups: groups, old: old, new: new)
+        self.operations = operations
     }
 
     /// Word 5-gram shingle overlap of the two texts, computed on each access: the diff itself does
@@ -50,9 +52,9 @@ public struct VersionDiff: Sendable {
     /// Whether the two texts are byte for byte the same.
     public var isIdentical: Bool { old.bytes == new.bytes }
 
-    /// The number of operations of a kind.
+    /// The number of operations of a kind; a split or merge whose pieces are apart counts once.
     public func count(of kind: DiffOperation.Kind) -> Int {
-        operations.lazy.filter { $0.kind == kind }.count
+        operations.lazy.filter { $0.kind == kind && ($0.piece?.index ?? 0) == 0 }.count
     }
 
     /// For each kind, the share of all sentences (old and new together) in operations of that kind.
@@ -62,7 +64,9 @@ public struct VersionDiff: Sendable {
         for kind in DiffOperation.Kind.allCases { shares[kind] = 0 }
         guard total > 0 else { return shares }
         for operation in operations {
-            shares[operation.kind, default: 0] += Double(operation.old.count + operation.new.count) / total
+            // The sentence that pieces apart share counts once, with the first piece.
+            let shared = operation.piece.map { $0.index == 0 ? 0 : 1 } ?? 0
+            shares[operation.kind, default: 0] += Double(operation.old.count + operation.new.count - shared) / total
         }
         return shares
     }
@@ -85,17 +89,48 @@ public struct VersionDiff: Sendable {
         let oldTokens = tokens(of: group.old, in: old), newTokens = tokens(of: group.new, in: new)
         let identical = old.bytes[bytes(of: group.old, in: old)].elementsEqual(new.bytes[bytes(of: group.new, in: new)])
         let kind: DiffOperation.Kind =
-            group.isMoved ? .moved
+            group.piece?.kind == .split ? .split
+            : group.piece?.kind == .merge ? .merged
+            : group.isMoved ? .moved
             : group.old.count > 1 ? .merged
             : group.new.count > 1 ? .split
             : identical ? .unchanged : .edited
         if identical {
             let words = [WordEdit(kind: .equal, old: oldTokens, new: newTokens)]
-            return DiffOperation(kind: kind, old: group.old, new: group.new, words: words)
+            return DiffOperation(kind: kind, old: group.old, new: group.new, words: words, piece: group.piece)
         }
         let words = WordDiff.edits(old, oldTokens, new, newTokens)
+        // A piece apart is tagged with its other pieces, below.
+        guard group.piece == nil else { return DiffOperation(kind: kind, old: group.old, new: group.new, words: words, piece: group.piece) }
         let classifier = ChangeClassifier(old: old, new: new, oldSentences: group.old, newSentences: group.new, edits: words)
         let (tags, details) = classifier.classify()
         return DiffOperation(kind: kind, old: group.old, new: group.new, words: words, tags: tags, details: details)
+    }
+
+    /// Tags each split or merge whose pieces are apart as one change, on its first piece: its
+    /// pieces are joined into one text and compared with the sentence they share, so that a
+    /// figure or a name that went to the other piece is neither removed nor added.
+    static func tagPiecesApart(_ operations: inout [DiffOperation], groups: [SentenceGroup], old: AnalyzedText, new: AnalyzedText) {
+        var pieces: [Range<Int>: [Int]] = [:]  // the shared sentence -> its pieces' operations
+        for (index, group) in groups.enumerated() {
+            guard let piece = group.piece else { continue }
+            pieces[piece.kind == .split ? group.old : group.new, default: []].append(index)
+        }
+        for (shared, members) in pieces {
+            guard let kind = groups[members[0]].piece?.kind else { continue }
+            let ordered = members.sorted { (groups[$0].piece?.index ?? 0) < (groups[$1].piece?.index ?? 0) }
+            let side = kind == .split ? new : old
+            let joined = ordered.map { Array(side.bytes[bytes(of: kind == .split ? groups[$0].new : groups[$0].old, in: side)]) }
+            let whole = AnalyzedText(bytes: Array(joined.joined(separator: Array(" ".utf8))))
+            let sharedText = kind == .split ? old : new
+            let sharedTokens = tokens(of: shared, in: sharedText)
+            let allTokens = 0..<whole.tokens.count, allSentences = 0..<whole.sentences.count
+            let classifier = kind == .split
+                ? ChangeClassifier(old: old, new: whole, oldSentences: shared, newSentences: allSentences,
+                                   edits: WordDiff.edits(old, sharedTokens, whole, allTokens))
+                : ChangeClassifier(old: whole, new: new, oldSentences: allSentences, newSentences: shared,
+                                   edits: WordDiff.edits(whole, allTokens, new, sharedTokens))
+            (operations[ordered[0]].tags, operations[ordered[0]].details) = classifier.classify()
+        }
     }
 }

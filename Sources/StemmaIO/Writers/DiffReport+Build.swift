@@ -87,6 +87,7 @@ extension DiffReport.Operation {
         new = operation.new.isEmpty ? nil : DiffReport.Span(operation.new, in: diff.new)
         tags = operation.tags
         details = operation.details.isEmpty ? nil : operation.details
+        piece = operation.piece.map { DiffReport.Piece(index: $0.index, count: $0.count) }
         guard operation.kind != .added, operation.kind != .deleted, operation.kind != .unchanged else {
             words = nil
             return

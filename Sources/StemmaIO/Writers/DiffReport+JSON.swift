@@ -75,6 +75,7 @@ extension DiffReport.Operation {
         var members: [(String, JSONValue)] = [("kind", .string(kind.rawValue))]
         if let old { members.append(("old", old.jsonValue)) }
         if let new { members.append(("new", new.jsonValue)) }
+        if let piece { members.append(("piece", .object([("index", .int(piece.index)), ("count", .int(piece.count))]))) }
         members.append(("tags", .strings(tags.map(\.rawValue))))
         if let details {
             let lists: [(String, [String])] = [

@@ -6,7 +6,9 @@ public import StemmaCore
 /// byte ranges index the UTF-8 bytes of each input. The schema only grows: fields may be added in
 /// later versions, never renamed or removed without raising `schemaVersion`.
 public struct DiffReport: Codable, Sendable {
-    public static let currentSchemaVersion = 1
+    /// 2 added `piece` to the operations of a split or merge whose pieces are apart; a report of
+    /// schema 1 reads as one without such operations.
+    public static let currentSchemaVersion = 2
 
     public var schemaVersion: Int
     public var old: Side
@@ -55,6 +57,19 @@ public struct DiffReport: Codable, Sendable {
         public var tags: [ChangeTag]
         public var details: ChangeDetails?
         public var words: [Word]?
+        /// Which piece of a split or merge whose pieces are apart this is (schema 2).
+        public var piece: Piece?
+    }
+
+    /// One piece of a split or merge whose pieces are apart: its place among them, from 0.
+    public struct Piece: Codable, Sendable, Equatable {
+        public var index: Int
+        public var count: Int
+
+        public init(index: Int, count: Int) {
+            self.index = index
+            self.count = count
+        }
     }
 
     /// One side of an operation: its sentences, bytes and text.

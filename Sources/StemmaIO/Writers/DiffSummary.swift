@@ -13,7 +13,8 @@ public struct DiffSummary: Sendable, Equatable {
     }
 
     public init(_ diff: VersionDiff) {
-        for operation in diff.operations {
+        // A split or merge whose pieces are apart counts once (its tags are on its first piece).
+        for operation in diff.operations where (operation.piece?.index ?? 0) == 0 {
             operations[operation.kind, default: 0] += 1
             for tag in operation.tags { tags[tag, default: 0] += 1 }
         }

@@ -57,7 +57,7 @@ public struct HTMLDiffWriter: Sendable {
         return """
         <tr class="op \(operation.kind.rawValue)"><td class="n">\(numbers(operation.old))</td><td class="old">\(old)</td>\
         <td class="n">\(numbers(operation.new))</td><td class="new">\(new)</td>\
-        <td class="change"><span class="kind">\(operation.kind.rawValue)</span> \(tags)</td></tr>
+        <td class="change"><span class="kind">\(TerminalDiffWriter.kindLabel(of: operation))</span> \(tags)</td></tr>
 
         """
     }

@@ -62,7 +62,7 @@ public struct TerminalDiffWriter: Sendable {
     }
 
     func header(for operation: DiffOperation) -> String {
-        var parts = [operation.kind.rawValue]
+        var parts = [Self.kindLabel(of: operation)]
         if let first = operation.old.first { parts.append("old \(describe(operation.old, first))") }
         if let first = operation.new.first { parts.append("new \(describe(operation.new, first))") }
         for tag in operation.tags {
@@ -70,6 +70,13 @@ public struct TerminalDiffWriter: Sendable {
             parts.append(words.isEmpty ? tag.rawValue : "\(tag.rawValue) (\(words.joined(separator: ", ")))")
         }
         return style("@@ " + parts.joined(separator: " · "), color: .cyan)
+    }
+
+    /// The operation's kind, with its place among the pieces of a split or merge whose pieces
+    /// are apart (`split, piece 2 of 2`).
+    static func kindLabel(of operation: DiffOperation) -> String {
+        guard let piece = operation.piece else { return operation.kind.rawValue }
+        return "\(operation.kind.rawValue), piece \(piece.index + 1) of \(piece.count)"
     }
 
     /// Sentence numbers for people count from 1.
