@@ -32,6 +32,8 @@ struct SplitContext {
     let splitter: SentenceSplitter
     var sentences: [Sentence] = []
     var paragraph = 0
+    /// The widest line of the paragraph last measured, by paragraph index (see `paragraphWidth`).
+    var widthCache: (paragraph: Int, width: Int)?
 
     init(bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], splitter: SentenceSplitter) {
         self.bytes = bytes
@@ -49,31 +51,38 @@ struct SplitContext {
             if start < tokens.count, newlines(before: start) >= 2 { paragraph += 1 }
         }
         var index = start
+        var datelineDash = datelineEnd(from: start)
         while index < tokens.count {
             let next = index + 1
             let breaks = next < tokens.count ? newlines(before: next) : 2
+            var end: Int?
+            var kind = Sentence.Kind.text
             if breaks >= 2 {
                 append(start..<next, kind: endsWithTerminal(next - 1) ? .text : headingOrText(start..<next))
                 paragraph += 1
                 start = next
                 index = next
+                datelineDash = datelineEnd(from: start)
                 continue
+            } else if breaks == 1, start == lineStart(of: index), isHeadlineLine(start..<next) {
+                (end, kind) = (index, .heading)
+            } else if breaks == 1, !onlyPunctuationFollows(inParagraphAfter: index), lineBreakEndsSentence(before: next) {
+                (end, kind) = (index, endsWithTerminal(index) ? .text : headingOrText(start..<next))
+            } else if breaks == 0, next < tokens.count, isSeparatorRun(next), !onlyPunctuationFollows(inParagraphAfter: index) {
+                (end, kind) = (index, endsWithTerminal(index) ? .text : headingOrText(start..<next))
+            } else if datelineDash.map({ index >= $0 }) ?? true, let stop = stopEnd(at: index, start: start) {
+                (end, kind) = stop
             }
-            if breaks == 1, start == lineStart(of: index), isHeadlineLine(start..<next) {
-                append(start..<next, kind: .heading)
-                start = next
+            guard let end else {
                 index = next
                 continue
             }
-            if let end = sentenceEnd(atTerminal: index) {
-                append(start..<(end + 1), kind: .text)
-                // The end may lie past `index` (closing quotes), so its paragraph break is checked here.
-                if end + 1 < tokens.count, newlines(before: end + 1) >= 2 { paragraph += 1 }
-                start = end + 1
-                index = end + 1
-                continue
-            }
-            index = next
+            append(start..<(end + 1), kind: kind)
+            // The end may lie past `index` (closing quotes), so its paragraph break is checked here.
+            if end + 1 < tokens.count, newlines(before: end + 1) >= 2 { paragraph += 1 }
+            start = end + 1
+            index = end + 1
+            datelineDash = datelineEnd(from: start)
         }
         return sentences
     }

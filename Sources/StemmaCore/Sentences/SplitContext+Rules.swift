@@ -72,10 +72,27 @@ extension SplitContext {
         return token.kind == .word && bytes[token.range.upperBound - 1] == UInt8(ascii: ".")
     }
 
+    /// If token `index` ends the sentence that began at `start`, the sentence's last token and kind:
+    /// a final stop, a colon before a lost list, or the bracket of a credit standing alone.
+    func stopEnd(at index: Int, start: Int) -> (end: Int, kind: Sentence.Kind)? {
+        let stop: (end: Int, kind: Sentence.Kind)
+        if let end = sentenceEnd(atTerminal: index) {
+            stop = (end, .text)
+        } else if let end = colonEnd(at: index) {
+            stop = (end, .text)
+        } else if let end = bracketedNoteEnd(at: index, start: start) {
+            stop = (end, headingOrText(start..<(end + 1)))
+        } else {
+            return nil
+        }
+        return onlyPunctuationFollows(inParagraphAfter: stop.end) ? nil : stop
+    }
+
     /// If token `index` ends a sentence, the index of the sentence's last token (after closing marks).
     func sentenceEnd(atTerminal index: Int) -> Int? {
         let isInitialism = endsWithInitialismDot(index)
         guard isTerminal(index) || isInitialism else { return nil }
+        if index > 0, isListNumber(index - 1) { return nil }
         var end = index
         while end + 1 < tokens.count, !hasSpace(before: end + 1),
             isTerminal(end + 1) || isMark(end + 1, in: Self.closingMarks)
