@@ -21,8 +21,9 @@ public struct VersionDiff: Sendable {
         self.old = old
         self.new = new
         let groups = aligner.align(old, with: new)
+        let names = (old: NameIndex(old), new: NameIndex(new))
         // Long documents have thousands of groups; their word diffs are independent.
-        operations = ParallelMap.map(groups, minimumCount: 4_096) { Self.operation(for: $0, old: old, new: new) }
+        operations = ParallelMap.map(groups, minimumCount: 4_096) { Self.operation(for: $0, old: old, new: new, names: names) }
     }
 
     /// Word 5-gram shingle overlap of the two texts, computed on each access: the diff itself does
@@ -79,7 +80,7 @@ public struct VersionDiff: Sendable {
         return text.sentences[first].range.lowerBound..<text.sentences[last].range.upperBound
     }
 
-    static func operation(for group: SentenceGroup, old: AnalyzedText, new: AnalyzedText) -> DiffOperation {
+    static func operation(for group: SentenceGroup, old: AnalyzedText, new: AnalyzedText, names: (old: NameIndex, new: NameIndex)) -> DiffOperation {
         if group.old.isEmpty { return DiffOperation(kind: .added, old: group.old, new: group.new) }
         if group.new.isEmpty { return DiffOperation(kind: .deleted, old: group.old, new: group.new) }
         let oldTokens = tokens(of: group.old, in: old), newTokens = tokens(of: group.new, in: new)
@@ -94,7 +95,7 @@ public struct VersionDiff: Sendable {
             return DiffOperation(kind: kind, old: group.old, new: group.new, words: words)
         }
         let words = WordDiff.edits(old, oldTokens, new, newTokens)
-        let classifier = ChangeClassifier(old: old, new: new, oldSentences: group.old, newSentences: group.new, edits: words)
+        let classifier = ChangeClassifier(old: old, new: new, oldSentences: group.old, newSentences: group.new, edits: words, names: names)
         let (tags, details) = classifier.classify()
         return DiffOperation(kind: kind, old: group.old, new: group.new, words: words, tags: tags, details: details)
     }
