@@ -9,7 +9,16 @@
 ///   (`David R. Sands`); after initialisms (`U.S.`, `a.m.`) and company suffixes (`Inc.`) a sentence
 ///   ends only before a common sentence opener (`The`, `He`, `But`);
 /// - a short first line without final punctuation, followed on the next line by a longer line, is a
-///   headline or dateline of its own; a leading `date YYYY-MM-DD` marker is metadata.
+///   headline or dateline of its own; a leading `date YYYY-MM-DD` marker is metadata;
+/// - the conventions of wire and web copy: a rule (`___`) opens a sentence, a wire dateline
+///   (`KANSAS CITY, Mo. (AP) —`) never ends one before its dash, a colon after a word that needs a
+///   complement (`are:`) ends one before a new sentence, marks left at a paragraph's end (`''`)
+///   stay with the sentence before them, list items, bylines, label lines (`Photo:`) and bracketed
+///   credits stand alone, and a line broken before its paragraph's width required ends a sentence
+///   (see `SplitContext+Lines.swift` and `SplitContext+Conventions.swift`).
+///
+/// Sentences are consecutive ranges of tokens that together cover every token, so output can
+/// rebuild the text byte for byte from them and the whitespace between.
 ///
 /// - Complexity: O(*n*) in the number of tokens.
 public struct SentenceSplitter: Sendable {
