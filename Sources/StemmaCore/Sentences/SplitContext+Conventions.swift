@@ -16,13 +16,13 @@ extension SplitContext {
                 guard token.isCapitalized || depth > 0 else { return nil }
             } else if token.kind != .punctuation {
                 return nil
-            } else if isOneOf(index, [UInt8(ascii: "(")]) {
+            } else if isByte(index, "(") {
                 depth += 1
-            } else if isOneOf(index, [UInt8(ascii: ")")]) {
+            } else if isByte(index, ")") {
                 depth -= 1
             } else if depth == 0, isMark(index, in: Self.datelineDashes) {
                 return index + 1 < tokens.count && hasSpace(before: index + 1) ? index : nil
-            } else if !isOneOf(index, [UInt8(ascii: ","), UInt8(ascii: ".")]) {
+            } else if !(isByte(index, ",") || isByte(index, ".")) {
                 return nil
             }
             index += 1
@@ -47,7 +47,7 @@ extension SplitContext {
     /// sentence of its own (`They all live in the district.`): the list it introduced is no longer
     /// there. A colon before a quotation or a name (`are: Jane Doe, …`) keeps its sentence.
     func colonEnd(at index: Int) -> Int? {
-        guard index > 0, index + 1 < tokens.count, isOneOf(index, [UInt8(ascii: ":")]), !hasSpace(before: index),
+        guard index > 0, index + 1 < tokens.count, isByte(index, ":"), !hasSpace(before: index),
             hasSpace(before: index + 1), SentenceSplitter.complementWords.contains(tokens[index - 1].key)
         else { return nil }
         let next = tokens[index + 1]
@@ -59,13 +59,13 @@ extension SplitContext {
     ///
     /// Such a group carries no final stop, yet what follows it is a sentence of its own.
     func bracketedNoteEnd(at index: Int, start: Int) -> Int? {
-        guard isOneOf(index, [UInt8(ascii: ")")]), isOneOf(start, [UInt8(ascii: "(")]), index + 1 < tokens.count,
+        guard isByte(index, ")"), isByte(start, "("), index + 1 < tokens.count,
             hasSpace(before: index + 1)
         else { return nil }
         var depth = 0
         for inner in start..<index {
-            if isOneOf(inner, [UInt8(ascii: "(")]) { depth += 1 }
-            if isOneOf(inner, [UInt8(ascii: ")")]) { depth -= 1 }
+            if isByte(inner, "(") { depth += 1 }
+            if isByte(inner, ")") { depth -= 1 }
             if depth == 0 || isTerminal(inner) { return nil }
         }
         let next = tokens[index + 1]

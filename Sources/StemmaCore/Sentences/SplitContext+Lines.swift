@@ -75,7 +75,7 @@ extension SplitContext {
         guard token.kind == .number, token.range.count <= 2, index + 1 < tokens.count, isAtLineStart(index),
             !hasSpace(before: index + 1)
         else { return false }
-        return isOneOf(index + 1, [UInt8(ascii: "."), UInt8(ascii: ")")])
+        return (isByte(index + 1, ".") || isByte(index + 1, ")"))
     }
 
     static let bulletMarks: [[UInt8]] = ["•", "◦", "▪", "‣", "·", "-", "*", "–", "—"].map { Array($0.utf8) }
@@ -111,7 +111,7 @@ extension SplitContext {
             index += 1
         }
         guard index > first, tokens[first].isCapitalized, index + 1 < tokens.count,
-            isOneOf(index, [UInt8(ascii: ":")]), hasSpace(before: index + 1)
+            isByte(index, ":"), hasSpace(before: index + 1)
         else { return false }
         return !hasSpace(before: index)
     }

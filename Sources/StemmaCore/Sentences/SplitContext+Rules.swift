@@ -35,6 +35,13 @@ extension SplitContext {
         UnsafeBufferPointer(rebasing: bytes[token.range])
     }
 
+    /// Whether the token is the one ASCII mark `mark`; cheaper than `isOneOf`, whose set literal
+    /// allocates, on paths taken at every token.
+    func isByte(_ index: Int, _ mark: Unicode.Scalar) -> Bool {
+        let token = tokens[index]
+        return token.kind == .punctuation && token.range.count == 1 && bytes[token.range.lowerBound] == UInt8(ascii: mark)
+    }
+
     func isOneOf(_ index: Int, _ candidates: Set<UInt8>) -> Bool {
         let token = tokens[index]
         return token.kind == .punctuation && token.range.count == 1 && candidates.contains(bytes[token.range.lowerBound])
@@ -133,7 +140,7 @@ extension SplitContext {
         case .word: return !token.isLowercase
         case .punctuation:
             guard index + 1 < tokens.count else { return false }
-            if isMark(index, in: Self.openingMarks) || isOneOf(index, [UInt8(ascii: "-")]) {
+            if isMark(index, in: Self.openingMarks) || isByte(index, "-") {
                 return !tokens[index + 1].isLowercase
             }
             return !token.isLowercase && text(of: token).first.map { $0 >= 0x80 } ?? false
