@@ -23,13 +23,23 @@ extension ChangeClassifier {
 
     private func replaceChangesTense(_ edit: WordEdit) -> Bool {
         if edit.old.count <= Self.maximumTenseRun, edit.new.count <= Self.maximumTenseRun {
-            return edit.old.contains { a in edit.new.contains { b in isTenseVariant(old.tokens[a], new.tokens[b]) } }
+            return edit.old.contains { a in edit.new.contains { b in mayBeTenses(a, b) && isTenseVariant(old.tokens[a], new.tokens[b]) } }
         }
         return (0..<edit.old.count).contains { offset in
             let center = edit.new.lowerBound + offset * edit.new.count / edit.old.count
             let window = max(edit.new.lowerBound, center - Self.tenseWindow)..<min(edit.new.upperBound, center + Self.tenseWindow + 1)
-            return window.contains { isTenseVariant(old.tokens[edit.old.lowerBound + offset], new.tokens[$0]) }
+            return window.contains { mayBeTenses(edit.old.lowerBound + offset, $0) && isTenseVariant(old.tokens[edit.old.lowerBound + offset], new.tokens[$0]) }
         }
+    }
+
+    /// A test on the bytes that turns away most pairs before `isTenseVariant` builds strings: two
+    /// tenses of one verb are in the irregular table or share a stem of three letters or more.
+    private func mayBeTenses(_ a: Int, _ b: Int) -> Bool {
+        let first = old.tokens[a], second = new.tokens[b]
+        guard first.kind == .word, second.kind == .word, first.key != second.key else { return false }
+        if Lexicon.tensePairs.contains(Lexicon.KeyPair(first.key, second.key)) { return true }
+        guard first.range.count >= 3, second.range.count >= 3 else { return false }
+        return (0..<3).allSatisfy { old.bytes[first.range.lowerBound + $0] | 0x20 == new.bytes[second.range.lowerBound + $0] | 0x20 }
     }
 
     /// Whether the run is one perfect auxiliary (`has`, `have`, `had`) before a past form that stays,

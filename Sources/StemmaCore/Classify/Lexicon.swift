@@ -38,6 +38,11 @@ enum Lexicon {
         return phrases
     }()
 
+    static let longestTimePhrase = timePhraseList.map(\.count).max() ?? 1
+
+    /// The keys of the first words of `timePhrases`.
+    static let timePhraseStarts = KeySet(Array(timePhrases.keys))
+
     /// The time phrases by the key of their first word, each as the keys of its words, longest first.
     static let timePhrases: [UInt64: [[UInt64]]] = {
         var table: [UInt64: [[UInt64]]] = [:]

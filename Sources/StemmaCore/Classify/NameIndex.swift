@@ -11,7 +11,7 @@ struct NameIndex: Sendable {
     init(_ text: AnalyzedText) {
         var parts: [UInt64] = []
         for token in text.tokens where token.kind == .word && token.isCapitalized {
-            ChangeClassifier.appendFoldedParts(of: text.bytes[token.range], to: &parts)
+            ChangeClassifier.appendFoldedParts(of: token, in: text.bytes, to: &parts)
         }
         self.parts = KeySet(parts)
     }

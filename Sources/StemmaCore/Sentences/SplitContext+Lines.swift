@@ -90,9 +90,14 @@ extension SplitContext {
     /// A rule at the end of a paragraph stays with the sentence before it (see
     /// `onlyPunctuationFollows`).
     func isSeparatorRun(_ index: Int) -> Bool {
-        guard index > 0, index + 2 < tokens.count, hasSpace(before: index) else { return false }
+        guard index > 0, index + 2 < tokens.count, tokens[index].kind == .punctuation else { return false }
         let token = tokens[index]
-        guard token.kind == .punctuation, isMark(index, in: Self.ruleMarks) else { return false }
+        // The first byte turns away other marks before the comparison with each rule mark.
+        switch bytes[token.range.lowerBound] {
+        case UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "="), UInt8(ascii: "~"), 0xE2: break
+        default: return false
+        }
+        guard hasSpace(before: index), isMark(index, in: Self.ruleMarks) else { return false }
         var end = index + 1
         while end < tokens.count, !hasSpace(before: end), tokens[end].key == token.key, tokens[end].kind == .punctuation {
             end += 1
