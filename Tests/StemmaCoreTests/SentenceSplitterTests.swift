@@ -32,6 +32,72 @@ import Testing
         #expect(sentences(text) == expected)
     }
 
+    /// Issue 16, section 1: the conventions of real wire, broadcast and web copy.
+    @Test(arguments: [
+        // AP's `___` sets the credit line apart; the rule opens the credit's sentence.
+        ("Police are looking into reports of the arrests. ___ Associated Press writer Jane Doe in Washington contributed to this report.",
+         ["Police are looking into reports of the arrests.", "___ Associated Press writer Jane Doe in Washington contributed to this report."]),
+        ("Police are looking into reports of the arrests.\n___\nAssociated Press writer Jane Doe in Washington contributed to this report.",
+         ["Police are looking into reports of the arrests.", "___\nAssociated Press writer Jane Doe in Washington contributed to this report."]),
+        ("The vote is on Friday --- and it will be close.", ["The vote is on Friday --- and it will be close."]),
+        // BBC quotation marks typed as two apostrophes: the closing pair stays with its sentence.
+        ("He said: ''We are appealing for help.''\n\nPolice said the man was hurt.",
+         ["He said: ''We are appealing for help.''", "Police said the man was hurt."]),
+        ("He said: ''We are appealing for help. ''\n\nPolice said the man was hurt.",
+         ["He said: ''We are appealing for help. ''", "Police said the man was hurt."]),
+        ("He said: ''We are appealing for help. ''", ["He said: ''We are appealing for help. ''"]),
+        ("The man was hurt. ''We are appealing for help,'' a spokesman said. ''Call us.''",
+         ["The man was hurt.", "''We are appealing for help,'' a spokesman said.", "''Call us.''"]),
+        // A colon after a clause that cannot be complete introduced a list the page no longer shows.
+        ("The three candidates on the ballot are: They all live in the district.",
+         ["The three candidates on the ballot are:", "They all live in the district."]),
+        ("The finalists include: The mayor praised them all.", ["The finalists include:", "The mayor praised them all."]),
+        ("The candidates are: Jane Doe, John Smith and Ann Lee.", ["The candidates are: Jane Doe, John Smith and Ann Lee."]),
+        ("He promised this: The company will pay for the repairs.", ["He promised this: The company will pay for the repairs."]),
+        // Bullet and numbered list items are sentences, their markers with them.
+        ("The plan:\n• Close the bridge\n• Add ferry trips\n• Repair the beams\nThe council votes next week.",
+         ["The plan:", "• Close the bridge", "• Add ferry trips", "• Repair the beams", "The council votes next week."]),
+        ("- Close the bridge\n- Add ferry trips\n* Repair the beams", ["- Close the bridge", "- Add ferry trips", "* Repair the beams"]),
+        ("1. Close the bridge.\n2. Add ferry trips. Then wait.\n3) Repair the beams", ["1. Close the bridge.", "2. Add ferry trips.", "Then wait.", "3) Repair the beams"]),
+        // One-line bylines and photo credits stand alone.
+        ("By Jane Doe and John Smith, Associated Press\nThe Senate passed the bill.", ["By Jane Doe and John Smith, Associated Press", "The Senate passed the bill."]),
+        ("The mayor spoke at City Hall on Tuesday.\nPhoto: John Smith/Reuters\nShe left.", ["The mayor spoke at City Hall on Tuesday.", "Photo: John Smith/Reuters", "She left."]),
+        ("A man walks past a damaged building in Kharkiv on Wednesday. (AP Photo/Jane Doe) Firefighters worked through the night.",
+         ["A man walks past a damaged building in Kharkiv on Wednesday.", "(AP Photo/Jane Doe)", "Firefighters worked through the night."]),
+        // A dateline stays with the first sentence, even where it holds an abbreviation's stop.
+        ("KANSAS CITY, Mo. (AP) — A judge on Monday blocked the law. The state will appeal.",
+         ["KANSAS CITY, Mo. (AP) — A judge on Monday blocked the law.", "The state will appeal."]),
+        ("DUBAI, United Arab Emirates (AP) — Iran said Wednesday it had seized a tanker. The U.S. Navy said it was watching.",
+         ["DUBAI, United Arab Emirates (AP) — Iran said Wednesday it had seized a tanker.", "The U.S. Navy said it was watching."]),
+        ("LONDON (Reuters) - Shares fell on Monday.", ["LONDON (Reuters) - Shares fell on Monday."]),
+        // `Related:` and `Read more:` lines are sentences of their own.
+        ("The bridge will close on Friday.\nRelated: Harbor ferry adds trips\nThe closure will last 10 weeks.",
+         ["The bridge will close on Friday.", "Related: Harbor ferry adds trips", "The closure will last 10 weeks."]),
+        ("Read more: Why the bridge is closing, and for how long\nIt closes Friday.", ["Read more: Why the bridge is closing, and for how long", "It closes Friday."]),
+        // Extracted pages: headings, list items and block quotes on lines of their own.
+        ("What the council decided\nPrices rose.", ["What the council decided", "Prices rose."]),
+        ("Jane Doe\nJohn Smith\nAnn Lee", ["Jane Doe", "John Smith", "Ann Lee"]),
+        ("The council published its decision on Tuesday after a long debate in the chamber.\n“We will rebuild the bridge”\nThe vote was seven to two.",
+         ["The council published its decision on Tuesday after a long debate in the chamber.", "“We will rebuild the bridge”", "The vote was seven to two."]),
+        // Hard-wrapped prose is not broken where a line happens to end before a capital.
+        ("The council met on Tuesday and voted to keep the old Library\nof Congress annex open through the summer months, while\nMayor Ruth Okafor said the city would look again at the\nbudget in October.",
+         ["The council met on Tuesday and voted to keep the old Library\nof Congress annex open through the summer months, while\nMayor Ruth Okafor said the city would look again at the\nbudget in October."]),
+    ])
+    func issue16_realCopyConventions(text: String, expected: [String]) {
+        #expect(sentences(text) == expected)
+        expectCoverage(AnalyzedText(text))
+    }
+
+    /// Sentences are consecutive token ranges covering every token once, as the lossless output needs.
+    func expectCoverage(_ text: AnalyzedText) {
+        var next = 0
+        for sentence in text.sentences {
+            #expect(sentence.tokens.lowerBound == next)
+            next = sentence.tokens.upperBound
+        }
+        #expect(next == text.tokens.count)
+    }
+
     @Test func paragraphsAreKeptAndEndSentences() {
         let text = AnalyzedText("First paragraph without a stop\n\nSecond one. Still second.\n\nThird.")
         #expect(text.sentences.map(\.paragraph) == [0, 1, 1, 2])

@@ -1,31 +1,4 @@
 extension ChangeClassifier {
-    /// Runs of changed capitalised words that are not the first word of a sentence and whose keys
-    /// are not among the other side's changed words, joined into names (`Bill Gertz`).
-    func names(in text: AnalyzedText, _ sentences: Range<Int>, changed: [Int], absentFrom other: AnalyzedText, _ otherChanged: [Int]) -> [String] {
-        guard !changed.isEmpty else { return [] }
-        let present = KeySet(otherChanged.lazy.map { other.tokens[$0].key })
-        let firstWords = Set(text.sentences[sentences].compactMap { sentence in
-            sentence.tokens.first { text.tokens[$0].isWordLike }
-        })
-        var names: [String] = []
-        var run: Range<Int>?
-        var previous = -2
-        for index in changed {
-            let token = text.tokens[index]
-            let isName = token.kind == .word && token.isCapitalized && !firstWords.contains(index)
-                && !Lexicon.timeWords.contains(token.key) && !present.contains(token.key) && token.range.count > 1
-            if isName, let current = run, previous == index - 1 {
-                run = current.lowerBound..<token.range.upperBound
-            } else {
-                if let current = run { names.append(text.string(current)) }
-                run = isName ? token.range : nil
-            }
-            previous = index
-        }
-        if let current = run { names.append(text.string(current)) }
-        return names
-    }
-
     /// Whether the words inside quotation marks differ. Skipped when no change touches a quotation
     /// mark or a quoted word, since then both sides quote the same words.
     func quotationChanged() -> Bool {

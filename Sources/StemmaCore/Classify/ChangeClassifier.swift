@@ -1,10 +1,12 @@
 /// Tags the changes inside a matched group of sentences.
 ///
-/// Numbers, names and time words are compared as multisets of the *changed* tokens of each side:
-/// equal runs hold the same tokens on both sides and cancel out, and a word that merely moved within
-/// a split sentence shows up on both sides and cancels too. Quoted words are compared over the
-/// whole group, because removing a quotation mark changes what is quoted without changing the words.
-/// The "-only" tags look at the word edits themselves.
+/// Numbers are compared as multisets of the *changed* tokens of each side: equal runs hold the
+/// same tokens on both sides and cancel out, and a word that merely moved within a split sentence
+/// shows up on both sides and cancels too. Time expressions are found over the whole group and
+/// count when a change touches them. Names are compared over the whole group, in every form (see
+/// ``NameMention``), and quoted words too, because removing a quotation mark changes what is
+/// quoted without changing the words. The "-only" tags and `tense-changed` look at the word edits
+/// themselves.
 struct ChangeClassifier {
     let old: AnalyzedText
     let new: AnalyzedText
@@ -16,9 +18,14 @@ struct ChangeClassifier {
     /// The token indices in changes (not in equal runs), per side.
     let changedOld: [Int]
     let changedNew: [Int]
+    /// The names each whole version mentions.
+    let names: (old: NameIndex, new: NameIndex)
 
-    init(old: AnalyzedText, new: AnalyzedText, oldSentences: Range<Int>, newSentences: Range<Int>, edits: [WordEdit]) {
+    init(old: AnalyzedText, new: AnalyzedText, oldSentences: Range<Int>, newSentences: Range<Int>, edits: [WordEdit],
+         names: (old: NameIndex, new: NameIndex))
+    {
         self.old = old
+        self.names = names
         self.new = new
         self.oldSentences = oldSentences
         self.newSentences = newSentences
@@ -38,12 +45,13 @@ struct ChangeClassifier {
         (details.timeWordsRemoved, details.timeWordsAdded) = timeWordDifference()
         if !details.timeWordsRemoved.isEmpty { tags.insert(.timeWordsRemoved) }
         if !details.timeWordsAdded.isEmpty { tags.insert(.timeWordsAdded) }
-        details.namesRemoved = names(in: old, oldSentences, changed: changedOld, absentFrom: new, changedNew)
-        details.namesAdded = names(in: new, newSentences, changed: changedNew, absentFrom: old, changedOld)
+        (details.namesRemoved, details.namesAdded) = nameDifference()
         if !details.namesRemoved.isEmpty { tags.insert(.namesRemoved) }
         if !details.namesAdded.isEmpty { tags.insert(.namesAdded) }
         if quotationChanged() { tags.insert(.quotationChanged) }
-        if let onlyTag = onlyTag() { tags.insert(onlyTag) }
+        let onlyTag = onlyTag()
+        if let onlyTag { tags.insert(onlyTag) }
+        if onlyTag == nil, changesTense() { tags.insert(.tenseChanged) }
         return (ChangeTag.allCases.filter(tags.contains), details)
     }
 
@@ -53,12 +61,6 @@ struct ChangeClassifier {
         let newIndices = changedNew.filter { filter(new.tokens[$0]) }
         let (removed, added) = Self.unmatched(oldIndices.map { old.tokens[$0].key }, newIndices.map { new.tokens[$0].key })
         return (removed.map { old.string(of: old.tokens[oldIndices[$0]]) }, added.map { new.string(of: new.tokens[newIndices[$0]]) })
-    }
-
-    func timeWordDifference() -> (removed: [String], added: [String]) {
-        let oldWords = timeWords(old, changedOld), newWords = timeWords(new, changedNew)
-        let (removed, added) = Self.unmatched(oldWords.map(\.key), newWords.map(\.key))
-        return (removed.map { oldWords[$0].text }, added.map { newWords[$0].text })
     }
 
     /// The indices of the keys of each side that the other side lacks, counting repeats, in order.
@@ -83,26 +85,5 @@ struct ChangeClassifier {
             }
         }
         return (old.indices.filter { !oldMatched[$0] }, new.indices.filter { !newMatched[$0] })
-    }
-
-    /// The time words among the given tokens, with consecutive `so far` as one phrase.
-    func timeWords(_ text: AnalyzedText, _ indices: [Int]) -> [(key: UInt64, text: String)] {
-        var result: [(key: UInt64, text: String)] = []
-        var position = 0
-        while position < indices.count {
-            let index = indices[position]
-            let token = text.tokens[index]
-            if Lexicon.timeWords.contains(token.key) {
-                result.append((token.key, text.string(of: token)))
-            } else if token.key == Lexicon.soFar.0, position + 1 < indices.count, indices[position + 1] == index + 1,
-                text.tokens[index + 1].key == Lexicon.soFar.1
-            {
-                let phrase = token.range.lowerBound..<text.tokens[index + 1].range.upperBound
-                result.append((StableHash.combine(token.key, Lexicon.soFar.1), text.string(phrase)))
-                position += 1
-            }
-            position += 1
-        }
-        return result
     }
 }

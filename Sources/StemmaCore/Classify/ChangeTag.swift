@@ -8,10 +8,14 @@ public enum ChangeTag: String, Sendable, Hashable, Codable, CaseIterable {
     case namesAdded = "names-added"
     /// Capitalised words not at the start of a sentence appear on the old side only.
     case namesRemoved = "names-removed"
-    /// Weekday names, `today`, `yesterday`, `so far`, `now`, `earlier` and kin were added.
+    /// Time expressions were added: weekday names, `today`, `yesterday`, `now`, `earlier`,
+    /// `already`, `meanwhile`, `so far`, `last week`, `in recent days` and kin.
     case timeWordsAdded = "time-words-added"
-    /// Time words were removed, as when a dated report is republished later.
+    /// Time expressions were removed, as when a dated report is republished later.
     case timeWordsRemoved = "time-words-removed"
+    /// A verb changed tense among other changes (`say` → `said` in a rewritten sentence); when the
+    /// tense is all that changed, the tag is `tense-only` instead.
+    case tenseChanged = "tense-changed"
     /// Every change swaps a verb form for another tense of it (`is` → `was`, `say` → `said`).
     case tenseOnly = "tense-only"
     /// Every change is to punctuation (including curly versus straight quotes).

@@ -13,13 +13,45 @@ enum Lexicon {
     ])
 
     /// Words that place a report in time and are dropped or changed when a story is republished.
-    static let timeWords = TokenNormalizer.keys(of: [
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-        "today", "tonight", "yesterday", "tomorrow", "now", "earlier", "currently",
-    ])
+    static let timeWords = TokenNormalizer.keys(of: timeWordList)
 
-    /// `so far` is the one two-word time phrase; its keys, in order.
-    static let soFar = (TokenNormalizer.key(of: "so"), TokenNormalizer.key(of: "far"))
+    static let timeWordList = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "today", "tonight", "yesterday", "tomorrow", "now", "earlier", "currently", "already",
+        "meanwhile", "recently", "overnight",
+    ]
+
+    /// Time expressions of several words, as word lists: a report is dated by its `so far`, `last
+    /// week` and `in recent days` as much as by its weekdays.
+    static let timePhraseList: [[String]] = {
+        var phrases = [["so", "far"], ["as", "of", "now"], ["right", "now"], ["this", "weekend"], ["last", "weekend"]]
+        for period in ["days", "weeks", "months", "hours"] {
+            phrases.append(["in", "recent", period])
+            phrases.append(["in", "the", "past", period])
+            phrases.append(["in", "the", "last", period])
+        }
+        for period in ["week", "month", "year", "night", "morning", "afternoon", "evening"] {
+            phrases.append(["last", period])
+            phrases.append(["this", period])
+            phrases.append(["next", period])
+        }
+        return phrases
+    }()
+
+    static let longestTimePhrase = timePhraseList.map(\.count).max() ?? 1
+
+    /// The keys of the first words of `timePhrases`.
+    static let timePhraseStarts = KeySet(Array(timePhrases.keys))
+
+    /// The time phrases by the key of their first word, each as the keys of its words, longest first.
+    static let timePhrases: [UInt64: [[UInt64]]] = {
+        var table: [UInt64: [[UInt64]]] = [:]
+        for phrase in timePhraseList + timeWordList.map({ [$0] }) {
+            let keys = phrase.map { TokenNormalizer.key(of: $0) }
+            table[keys[0], default: []].append(keys)
+        }
+        return table.mapValues { $0.sorted { $0.count > $1.count } }
+    }()
 
     /// Pairs of verb forms that differ in tense only, both directions.
     static let tensePairs: Set<KeyPair> = {
@@ -42,6 +74,19 @@ enum Lexicon {
         }
         return set
     }()
+
+    /// The auxiliaries of the perfect tenses: dropping one before a past form (`has said` → `said`)
+    /// changes the tense without changing the verb.
+    static let perfectAuxiliaries = TokenNormalizer.keys(of: ["has", "have", "had", "'ve", "'d"])
+
+    /// Irregular past tenses and participles, which do not end in `-ed`.
+    static let pastForms = TokenNormalizer.keys(of: [
+        "said", "made", "told", "found", "thought", "went", "gone", "took", "taken", "saw", "seen", "came",
+        "come", "gave", "given", "got", "gotten", "knew", "known", "been", "done", "did", "began", "begun",
+        "became", "become", "brought", "held", "kept", "left", "lost", "met", "paid", "put", "ran", "run",
+        "sent", "set", "shown", "spoke", "spoken", "stood", "wrote", "written", "won", "fought", "led", "fell",
+        "fallen", "rose", "risen", "built", "struck", "hit", "cut", "sought", "felt", "heard", "meant",
+    ])
 
     struct KeyPair: Hashable, Sendable {
         var first: UInt64

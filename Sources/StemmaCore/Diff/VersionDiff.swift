@@ -21,9 +21,10 @@ public struct VersionDiff: Sendable {
         self.old = old
         self.new = new
         let groups = aligner.align(old, with: new)
+        let names = (old: NameIndex(old), new: NameIndex(new))
         // Long documents have thousands of groups; their word diffs are independent.
-        var operations = ParallelMap.map(groups, minimumCount: 4_096) { Self.operation(for: $0, old: old, new: new) }
-        Self.tagPiecesApart(&operations, groups: groups, old: old, new: new)
+        var operations = ParallelMap.map(groups, minimumCount: 4_096) { Self.operation(for: $0, old: old, new: new, names: names) }
+        Self.tagPiecesApart(&operations, groups: groups, old: old, new: new, names: names)
         self.operations = operations
     }
 
@@ -83,7 +84,7 @@ public struct VersionDiff: Sendable {
         return text.sentences[first].range.lowerBound..<text.sentences[last].range.upperBound
     }
 
-    static func operation(for group: SentenceGroup, old: AnalyzedText, new: AnalyzedText) -> DiffOperation {
+    static func operation(for group: SentenceGroup, old: AnalyzedText, new: AnalyzedText, names: (old: NameIndex, new: NameIndex)) -> DiffOperation {
         if group.old.isEmpty { return DiffOperation(kind: .added, old: group.old, new: group.new) }
         if group.new.isEmpty { return DiffOperation(kind: .deleted, old: group.old, new: group.new) }
         let oldTokens = tokens(of: group.old, in: old), newTokens = tokens(of: group.new, in: new)
@@ -102,7 +103,7 @@ public struct VersionDiff: Sendable {
         let words = WordDiff.edits(old, oldTokens, new, newTokens)
         // A piece apart is tagged with its other pieces, below.
         guard group.piece == nil else { return DiffOperation(kind: kind, old: group.old, new: group.new, words: words, piece: group.piece) }
-        let classifier = ChangeClassifier(old: old, new: new, oldSentences: group.old, newSentences: group.new, edits: words)
+        let classifier = ChangeClassifier(old: old, new: new, oldSentences: group.old, newSentences: group.new, edits: words, names: names)
         let (tags, details) = classifier.classify()
         return DiffOperation(kind: kind, old: group.old, new: group.new, words: words, tags: tags, details: details)
     }
@@ -110,7 +111,8 @@ public struct VersionDiff: Sendable {
     /// Tags each split or merge whose pieces are apart as one change, on its first piece: its
     /// pieces are joined into one text and compared with the sentence they share, so that a
     /// figure or a name that went to the other piece is neither removed nor added.
-    static func tagPiecesApart(_ operations: inout [DiffOperation], groups: [SentenceGroup], old: AnalyzedText, new: AnalyzedText) {
+    static func tagPiecesApart(_ operations: inout [DiffOperation], groups: [SentenceGroup], old: AnalyzedText, new: AnalyzedText,
+                               names: (old: NameIndex, new: NameIndex)) {
         var pieces: [Range<Int>: [Int]] = [:]  // the shared sentence -> its pieces' operations
         for (index, group) in groups.enumerated() {
             guard let piece = group.piece else { continue }
@@ -127,9 +129,9 @@ public struct VersionDiff: Sendable {
             let allTokens = 0..<whole.tokens.count, allSentences = 0..<whole.sentences.count
             let classifier = kind == .split
                 ? ChangeClassifier(old: old, new: whole, oldSentences: shared, newSentences: allSentences,
-                                   edits: WordDiff.edits(old, sharedTokens, whole, allTokens))
+                                   edits: WordDiff.edits(old, sharedTokens, whole, allTokens), names: names)
                 : ChangeClassifier(old: whole, new: new, oldSentences: allSentences, newSentences: shared,
-                                   edits: WordDiff.edits(whole, allTokens, new, sharedTokens))
+                                   edits: WordDiff.edits(whole, allTokens, new, sharedTokens), names: names)
             (operations[ordered[0]].tags, operations[ordered[0]].details) = classifier.classify()
         }
     }

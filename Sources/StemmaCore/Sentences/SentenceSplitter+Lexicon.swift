@@ -25,4 +25,14 @@ extension SentenceSplitter {
         "also", "then", "now", "no", "not", "one", "two", "what", "who", "why", "how", "where", "each",
         "both", "all", "other", "others", "such", "since", "until", "although", "though", "because",
     ])
+
+    /// Words that cannot end a clause, so a colon after them announces what follows: a list, once
+    /// the page showed one (`The candidates are:`).
+    static let complementWords = TokenNormalizer.keys(of: [
+        "are", "is", "were", "was", "be", "include", "includes", "included", "including", "following",
+        "follows", "namely", "among",
+    ])
+
+    /// `By`, which opens a byline.
+    static let byKey = TokenNormalizer.key(of: "by")
 }

@@ -9,7 +9,16 @@
 ///   (`David R. Sands`); after initialisms (`U.S.`, `a.m.`) and company suffixes (`Inc.`) a sentence
 ///   ends only before a common sentence opener (`The`, `He`, `But`);
 /// - a short first line without final punctuation, followed on the next line by a longer line, is a
-///   headline or dateline of its own; a leading `date YYYY-MM-DD` marker is metadata.
+///   headline or dateline of its own; a leading `date YYYY-MM-DD` marker is metadata;
+/// - the conventions of wire and web copy: a rule (`___`) opens a sentence, a wire dateline
+///   (`KANSAS CITY, Mo. (AP) —`) never ends one before its dash, a colon after a word that needs a
+///   complement (`are:`) ends one before a new sentence, marks left at a paragraph's end (`''`)
+///   stay with the sentence before them, list items, bylines, label lines (`Photo:`) and bracketed
+///   credits stand alone, and a line broken before its paragraph's width required ends a sentence
+///   (see `SplitContext+Lines.swift` and `SplitContext+Conventions.swift`).
+///
+/// Sentences are consecutive ranges of tokens that together cover every token, so output can
+/// rebuild the text byte for byte from them and the whitespace between.
 ///
 /// - Complexity: O(*n*) in the number of tokens.
 public struct SentenceSplitter: Sendable {
@@ -32,6 +41,8 @@ struct SplitContext {
     let splitter: SentenceSplitter
     var sentences: [Sentence] = []
     var paragraph = 0
+    /// The widest line of the paragraph last measured, by paragraph index (see `paragraphWidth`).
+    var widthCache: (paragraph: Int, width: Int)?
 
     init(bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], splitter: SentenceSplitter) {
         self.bytes = bytes
@@ -49,33 +60,50 @@ struct SplitContext {
             if start < tokens.count, newlines(before: start) >= 2 { paragraph += 1 }
         }
         var index = start
+        var datelineDash = datelineEnd(from: start)
         while index < tokens.count {
             let next = index + 1
             let breaks = next < tokens.count ? newlines(before: next) : 2
+            var end: Int?
+            var kind = Sentence.Kind.text
             if breaks >= 2 {
                 append(start..<next, kind: endsWithTerminal(next - 1) ? .text : headingOrText(start..<next))
                 paragraph += 1
                 start = next
                 index = next
+                datelineDash = datelineEnd(from: start)
                 continue
+            } else if breaks == 1, start == lineStart(of: index), isHeadlineLine(start..<next) {
+                (end, kind) = (index, .heading)
+            } else if breaks == 1, !onlyPunctuationFollows(inParagraphAfter: index), lineBreakEndsSentence(before: next) {
+                (end, kind) = (index, endsWithTerminal(index) ? .text : headingOrText(start..<next))
+            } else if breaks == 0, next < tokens.count, tokens[next].kind == .punctuation, isSeparatorRun(next),
+                !onlyPunctuationFollows(inParagraphAfter: index)
+            {
+                (end, kind) = (index, endsWithTerminal(index) ? .text : headingOrText(start..<next))
+            } else if mayEndSentence(index), datelineDash.map({ index >= $0 }) ?? true, let stop = stopEnd(at: index, start: start) {
+                (end, kind) = stop
             }
-            if breaks == 1, start == lineStart(of: index), isHeadlineLine(start..<next) {
-                append(start..<next, kind: .heading)
-                start = next
+            guard let end else {
                 index = next
                 continue
             }
-            if let end = sentenceEnd(atTerminal: index) {
-                append(start..<(end + 1), kind: .text)
-                // The end may lie past `index` (closing quotes), so its paragraph break is checked here.
-                if end + 1 < tokens.count, newlines(before: end + 1) >= 2 { paragraph += 1 }
-                start = end + 1
-                index = end + 1
-                continue
-            }
-            index = next
+            append(start..<(end + 1), kind: kind)
+            // The end may lie past `index` (closing quotes), so its paragraph break is checked here.
+            if end + 1 < tokens.count, newlines(before: end + 1) >= 2 { paragraph += 1 }
+            start = end + 1
+            index = end + 1
+            datelineDash = datelineEnd(from: start)
         }
         return sentences
+    }
+
+    /// Whether token `index` could end a sentence at all: a mark, or a word ending in a stop
+    /// (`U.S.`). Most tokens are plain words, and this spares them the rules (a third of the
+    /// splitter's time).
+    func mayEndSentence(_ index: Int) -> Bool {
+        let token = tokens[index]
+        return token.kind == .punctuation || (token.kind == .word && bytes[token.range.upperBound - 1] == UInt8(ascii: "."))
     }
 
     mutating func append(_ range: Range<Int>, kind: Sentence.Kind) {

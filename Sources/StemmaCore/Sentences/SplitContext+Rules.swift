@@ -35,6 +35,13 @@ extension SplitContext {
         UnsafeBufferPointer(rebasing: bytes[token.range])
     }
 
+    /// Whether the token is the one ASCII mark `mark`; cheaper than `isOneOf`, whose set literal
+    /// allocates, on paths taken at every token.
+    func isByte(_ index: Int, _ mark: Unicode.Scalar) -> Bool {
+        let token = tokens[index]
+        return token.kind == .punctuation && token.range.count == 1 && bytes[token.range.lowerBound] == UInt8(ascii: mark)
+    }
+
     func isOneOf(_ index: Int, _ candidates: Set<UInt8>) -> Bool {
         let token = tokens[index]
         return token.kind == .punctuation && token.range.count == 1 && candidates.contains(bytes[token.range.lowerBound])
@@ -72,10 +79,27 @@ extension SplitContext {
         return token.kind == .word && bytes[token.range.upperBound - 1] == UInt8(ascii: ".")
     }
 
+    /// If token `index` ends the sentence that began at `start`, the sentence's last token and kind:
+    /// a final stop, a colon before a lost list, or the bracket of a credit standing alone.
+    func stopEnd(at index: Int, start: Int) -> (end: Int, kind: Sentence.Kind)? {
+        let stop: (end: Int, kind: Sentence.Kind)
+        if let end = sentenceEnd(atTerminal: index) {
+            stop = (end, .text)
+        } else if let end = colonEnd(at: index) {
+            stop = (end, .text)
+        } else if let end = bracketedNoteEnd(at: index, start: start) {
+            stop = (end, headingOrText(start..<(end + 1)))
+        } else {
+            return nil
+        }
+        return onlyPunctuationFollows(inParagraphAfter: stop.end) ? nil : stop
+    }
+
     /// If token `index` ends a sentence, the index of the sentence's last token (after closing marks).
     func sentenceEnd(atTerminal index: Int) -> Int? {
         let isInitialism = endsWithInitialismDot(index)
         guard isTerminal(index) || isInitialism else { return nil }
+        if index > 0, isListNumber(index - 1) { return nil }
         var end = index
         while end + 1 < tokens.count, !hasSpace(before: end + 1),
             isTerminal(end + 1) || isMark(end + 1, in: Self.closingMarks)
@@ -116,7 +140,7 @@ extension SplitContext {
         case .word: return !token.isLowercase
         case .punctuation:
             guard index + 1 < tokens.count else { return false }
-            if isMark(index, in: Self.openingMarks) || isOneOf(index, [UInt8(ascii: "-")]) {
+            if isMark(index, in: Self.openingMarks) || isByte(index, "-") {
                 return !tokens[index + 1].isLowercase
             }
             return !token.isLowercase && text(of: token).first.map { $0 >= 0x80 } ?? false
