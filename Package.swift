@@ -153,6 +153,14 @@ var package = Package(
             path: "Benchmarks/CorpusGenerator",
             swiftSettings: swiftSettings
         ),
+        // `VersionDiff` scored against the hand-checked pairs of Benchmarks/diff-gold/, for
+        // Benchmarks/diff-gold.sh.
+        .executableTarget(
+            name: "stemma-diff-gold",
+            dependencies: ["StemmaTestSupport"],
+            path: "Benchmarks/DiffGold",
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "StemmaTestSupport",
             dependencies: [
