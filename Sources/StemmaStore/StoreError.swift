@@ -24,6 +24,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case invalidDocumentID(id: String, reason: String)
     /// A value read from the file is NULL, of the wrong type or out of range: the file was damaged or edited.
     case corruptValue(column: String, reason: String)
+    /// A document removed by another process while it was being read again.
+    case removedMeanwhile(id: String)
 
     public var description: String {
         switch self {
@@ -36,6 +38,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .newerSchema(let path): return "\(path): made by a newer Stemma (unknown schema version); nothing was changed"
         case .parametersMismatch(let path, let stored, let requested):
             return "\(path): made with \(stored), not \(requested); leave those flags out, or use another --db"
+        case .removedMeanwhile(let id):
+            return "\(id) was removed from the index while it was read again; nothing was changed"
         case .corruptBucketBlock(let bytes):
             return "a bucket block of \(bytes) bytes does not match its entry count; the index is damaged (rebuild it with index add into a new --db)"
         case .corruptTextBlock(let id, let reason):

@@ -82,6 +82,21 @@ import Testing
         #expect(try store.watchedPage("https://example.com/a") == page)
     }
 
+    @Test func severalDocumentsAreRereadInOneCall() throws {
+        let store = try watchedStore()
+        let numbers = try store.reread([
+            ("a", reread([200..<300, 200..<301, 200..<302], dates: [nil, nil, nil])),
+            ("missing", [RereadVersion(document: WordTexts.document("missing", 0..<10), replacing: 1)]),
+            ("b", [RereadVersion(document: WordTexts.document("b", 200..<299), replacing: 1)]),
+        ])
+        #expect(numbers == [[1, 2, 3], nil, [1]])
+        #expect(try store.version(of: "b")?.text == WordTexts.text(200..<299))
+        #expect(try store.version(of: "missing") == nil)
+        // `a` and `b` read alike again, now from their new texts.
+        #expect(try store.version(of: "a")?.family == store.version(of: "b")?.family)
+        #expect(try captureRows(of: "a", in: store).values.map(\.count).reduce(0, +) == 3)
+    }
+
     @Test func aDocumentNotStoredIsNil() throws {
         let store = try watchedStore()
         let numbers = try store.reread("missing", as: [RereadVersion(document: WordTexts.document("missing", 0..<10), replacing: 1)])

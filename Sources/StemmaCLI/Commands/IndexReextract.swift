@@ -13,8 +13,8 @@ extension Index {
             `stemma watch` keeps the response each version was read from. After an upgrade whose \
             extractor reads pages better, this rebuilds each watched document's history from them: \
             versions that now read alike become one (keeping all their captures), texts, pairs and \
-            families are found again, and the watch schedule is kept. Each document is one \
-            transaction. A version whose capture now reads as junk (an empty article, an error \
+            families are found again, and the watch schedule is kept. Each page of a few dozen \
+            documents is one transaction. A version whose capture now reads as junk (an empty article, an error \
             page, or far shorter than its stored text) keeps its stored text, with a warning. \
             Exit status: 0, 1 when an id was not there or a document could not be read again, 2 on error.
             """
@@ -28,7 +28,7 @@ extension Index {
 
         @OptionGroup var store: StoreOptions
 
-        /// Documents whose captures are read at once, on all cores, before their transactions.
+        /// Documents whose captures are read at once, on all cores, then written in one transaction.
         static let pageSize = 32
 
         func run() throws {
@@ -56,9 +56,11 @@ extension Index {
             if tally.failed > 0 { throw ExitCode(1) }
         }
 
-        /// Plans a page of documents in parallel (reading pages is the cost), then applies them in order.
+        /// Plans a page of documents in parallel (reading pages is the cost), then applies the
+        /// changes in one transaction.
         func process(_ page: [String], with reextractor: Reextractor, tally: inout Tally) throws {
             let plans = ParallelMap.map(page, minimumCount: 2) { id in Result { try reextractor.plan(id) } }
+            var changing: [Reextraction] = []
             for (id, planned) in zip(page, plans) {
                 let plan: Reextraction
                 switch planned {
@@ -82,8 +84,12 @@ extension Index {
                 guard plan.changesHistory else { continue }
                 tally.rewritten += 1
                 tally.texts += plan.changed.count
-                let after = dryRun ? plan.versionsAfter : try reextractor.apply(plan)
-                try Console.write(Self.line(plan, versionsAfter: after, dryRun: dryRun) + "\n")
+                changing.append(plan)
+            }
+            guard !changing.isEmpty else { return }
+            let after = dryRun ? changing.map(\.versionsAfter) : try reextractor.apply(changing)
+            for (plan, versions) in zip(changing, after) {
+                try Console.write(Self.line(plan, versionsAfter: versions, dryRun: dryRun) + "\n")
             }
         }
 

@@ -16,6 +16,8 @@ extension StoreError: HTTPResponseError {
         case .cannotOpen, .needsUpgrade, .notADatabase, .notAStemmaDatabase, .newerSchema, .parametersMismatch: .serviceUnavailable
         // A damaged file: the request was fine, the server failed it.
         case .corruptBucketBlock, .corruptTextBlock, .corruptCapture, .corruptValue: .internalServerError
+        // Another writer got there first: the request may be tried again.
+        case .removedMeanwhile: .conflict
         }
     }
 

@@ -83,12 +83,25 @@ public struct Reextractor: Sendable {
     }
 
     /// Stores the plan's versions in place of the document's, in one transaction (see
-    /// ``Store/reread(_:as:)``); a plan that changes nothing writes nothing.
+    /// ``Store/reread(_:)``); a plan that changes nothing writes nothing.
     ///
     /// - Returns: the number of versions the document has now.
     @discardableResult
     public func apply(_ plan: Reextraction) throws -> Int {
-        guard plan.changesHistory, !plan.versions.isEmpty else { return plan.versionsBefore }
-        return try store.reread(plan.documentID, as: plan.versions)?.last ?? 0
+        try apply([plan])[0]
+    }
+
+    /// Stores the plans that change a history, all in one transaction: many documents cost about
+    /// as much as one.
+    ///
+    /// - Returns: the number of versions each document has now, in order.
+    @discardableResult
+    public func apply(_ plans: [Reextraction]) throws -> [Int] {
+        let changing = plans.filter { $0.changesHistory && !$0.versions.isEmpty }
+        guard !changing.isEmpty else { return plans.map(\.versionsBefore) }
+        let numbers = try store.reread(changing.map { ($0.documentID, $0.versions) })
+        var latest: [String: Int] = [:]
+        for (plan, assigned) in zip(changing, numbers) { latest[plan.documentID] = assigned?.last ?? 0 }
+        return plans.map { latest[$0.documentID] ?? $0.versionsBefore }
     }
 }
