@@ -12,6 +12,22 @@ import Testing
     }
 
     @Test(arguments: [
+        ("At least seven people were hurt in the storm.", "At least eight people were hurt in the storm.", ["seven"], ["eight"]),
+        ("Crews from six states are at work.", "Crews from nine states are at work.", ["six"], ["nine"]),
+        ("Dozens of homes lost power.", "Hundreds of homes lost power overnight.", ["Dozens"], ["Hundreds"]),
+        // Not figures: `one` as a pronoun, an ordinal, and a number word that only moved.
+        ("No one was hurt in the fire.", "Nobody was hurt in the fire.", [], []),
+        ("The bridge closed for a second time.", "The bridge closed for the first time in years.", [], []),
+        ("Three engineers inspected the span on Monday.", "On Monday, three engineers inspected the span.", [], []),
+    ] as [(String, String, [String], [String])])
+    func numberChangedSeesFiguresInDigitsAndWords(old: String, new: String, removed: [String], added: [String]) throws {
+        let operation = try changedOperation(old, new)
+        #expect(operation.details.numbersRemoved == removed)
+        #expect(operation.details.numbersAdded == added)
+        #expect(operation.tags.contains(.numberChanged) == !(removed.isEmpty && added.isEmpty))
+    }
+
+    @Test(arguments: [
         // Possessives and other forms of one name are the same name.
         ("The U.N. condemned the attack.", "The U.N.’s assembly condemned the attack.", [String](), [String]()),
         ("The plan by Greenfield was praised.", "The plan by Greenfield's team was praised.", [], []),

@@ -40,7 +40,7 @@ struct ChangeClassifier {
     func classify() -> (tags: [ChangeTag], details: ChangeDetails) {
         var tags = Set<ChangeTag>()
         var details = ChangeDetails()
-        (details.numbersRemoved, details.numbersAdded) = difference(of: { $0.kind == .number })
+        (details.numbersRemoved, details.numbersAdded) = difference(of: { $0.kind == .number || Lexicon.numberWords.contains($0.key) })
         if !details.numbersRemoved.isEmpty || !details.numbersAdded.isEmpty { tags.insert(.numberChanged) }
         (details.timeWordsRemoved, details.timeWordsAdded) = timeWordDifference()
         if !details.timeWordsRemoved.isEmpty { tags.insert(.timeWordsRemoved) }

@@ -12,6 +12,16 @@ enum Lexicon {
         "up", "out", "just", "only", "even", "very", "much", "other", "s", "'s",
     ])
 
+    /// Numbers written as words, which wire style uses for one to nine (`seven` → `eight` is a
+    /// changed figure). `one` is left out: it is as often a pronoun (`no one`, `one of them`),
+    /// and ordinals as often mean something else (`a second time`).
+    static let numberWords = TokenNormalizer.keys(of: [
+        "zero", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
+        "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds", "thousand", "thousands",
+        "million", "millions", "billion", "billions", "trillion", "dozen", "dozens",
+    ])
+
     /// Words that place a report in time and are dropped or changed when a story is republished.
     static let timeWords = TokenNormalizer.keys(of: timeWordList)
 
