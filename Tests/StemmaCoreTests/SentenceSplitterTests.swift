@@ -48,6 +48,14 @@ import Testing
         ("He said: ''We are appealing for help. ''", ["He said: ''We are appealing for help. ''"]),
         ("The man was hurt. ''We are appealing for help,'' a spokesman said. ''Call us.''",
          ["The man was hurt.", "''We are appealing for help,'' a spokesman said.", "''Call us.''"]),
+        // A byline under a headline of the same width is a line of its own.
+        ("Three candidates vie for open seat on county board\nBy Nora Whitfield\n\nVoters choose on Tuesday.",
+         ["Three candidates vie for open seat on county board", "By Nora Whitfield", "Voters choose on Tuesday."]),
+        // A clock time ends a sentence before a new one, but not before what qualifies it.
+        ("Polls are open from 7 a.m. to 8 p.m. Results will be posted online.", ["Polls are open from 7 a.m. to 8 p.m.", "Results will be posted online."]),
+        ("The vote closes at 8 p.m. Tuesday in every district.", ["The vote closes at 8 p.m. Tuesday in every district."]),
+        ("The launch is set for 9 a.m. EDT on the coast.", ["The launch is set for 9 a.m. EDT on the coast."]),
+        ("Doors open at 6 p.m. Eastern time.", ["Doors open at 6 p.m. Eastern time."]),
         // A colon after a clause that cannot be complete introduced a list the page no longer shows.
         ("The three candidates on the ballot are: They all live in the district.",
          ["The three candidates on the ballot are:", "They all live in the district."]),

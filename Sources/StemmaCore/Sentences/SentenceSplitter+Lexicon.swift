@@ -16,6 +16,19 @@ extension SentenceSplitter {
     /// one that commonly opens a sentence.
     static let ambiguousAbbreviations = TokenNormalizer.keys(of: ["inc", "corp", "ltd", "co", "etc", "al", "llc", "plc"])
 
+    /// The initialisms of a clock time.
+    static let clockSuffixes = TokenNormalizer.keys(of: ["a.m.", "p.m."])
+
+    /// What follows a clock time inside its sentence: a day, a month, a time zone.
+    static let timeQualifiers = TokenNormalizer.keys(of: [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight",
+        "tomorrow", "yesterday", "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+        "sept", "oct", "nov", "dec", "et", "est", "edt", "ct", "cst", "cdt", "mt", "mst", "mdt", "pt", "pst",
+        "pdt", "akst", "hst", "gmt", "utc", "bst", "cet", "cest", "eastern", "central", "mountain", "pacific",
+        "local", "time",
+    ])
+
     /// Words that commonly open a sentence in news prose; they decide the ambiguous cases above.
     static let sentenceStarters = TokenNormalizer.keys(of: [
         "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "but", "and", "or", "so", "this",

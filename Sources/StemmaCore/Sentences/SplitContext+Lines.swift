@@ -3,8 +3,9 @@ extension SplitContext {
     /// the structure of lists, bylines, credits and extracted pages, as opposed to hard-wrapped prose.
     ///
     /// A line break is a boundary when the next line opens a list item or a separator, when the
-    /// line before is a list item, byline or label line (`Photo: …`, `Related: …`) and the next
-    /// line opens a sentence, or when the line before was broken early (see `isEarlyBreak`).
+    /// line before or the next line is a list item, byline or label line (`Photo: …`, `Related: …`)
+    /// and the next line opens a sentence, or when the line before was broken early (see
+    /// `isEarlyBreak`).
     mutating func lineBreakEndsSentence(before next: Int) -> Bool {
         if isListMarker(next) || isSeparatorRun(next) { return true }
         // A final stop is the sentence rules' to judge (`Mr.` at the end of a line ends nothing).
@@ -12,6 +13,9 @@ extension SplitContext {
         let first = lineStart(of: next - 1)
         guard opensSentence(next), tokens[first..<next].contains(where: \.isWordLike) else { return false }
         if isListMarker(first) || isLabelLine(first) || isByline(first) { return true }
+        // A byline or label line under a headline stands alone too: `By` is capitalised only
+        // where a sentence or a credit opens.
+        if isByline(next) || isLabelLine(next) { return true }
         return isEarlyBreak(first..<next)
     }
 

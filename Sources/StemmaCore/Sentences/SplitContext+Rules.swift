@@ -111,11 +111,19 @@ extension SplitContext {
         let fullWidthStop = tokens[index].range.count > 1 && !isMark(index, in: [Array("...".utf8), Array("…".utf8)])
         guard hasSpace(before: next) || fullWidthStop else { return nil }
         guard opensSentence(next) else { return nil }
-        if isInitialism { return isSentenceStarter(next) ? end : nil }
+        if isInitialism { return isSentenceStarter(next) || clockTimeEnds(at: index, before: next) ? end : nil }
         guard bytes[tokens[index].range.lowerBound] == UInt8(ascii: "."), index > 0, !hasSpace(before: index) else {
             return end
         }
         return periodEndsSentence(after: index - 1, next: next) ? end : nil
+    }
+
+    /// Whether a clock time (`8 p.m.`) ends its sentence before the capitalised word `next`: a
+    /// time is followed by what qualifies it (`8 p.m. Tuesday`, `p.m. EDT`, `Eastern`) or by a
+    /// new sentence, hardly ever by a name (`…to 8 p.m. Results will be posted…`).
+    func clockTimeEnds(at index: Int, before next: Int) -> Bool {
+        SentenceSplitter.clockSuffixes.contains(tokens[index].key) && tokens[next].kind == .word
+            && !SentenceSplitter.timeQualifiers.contains(tokens[next].key)
     }
 
     /// Decides a period that follows the word at `wordIndex`, given the next token.
