@@ -5,7 +5,10 @@
 #   1. the first pass: every feed read, every page fetched, extracted and indexed (pages/s);
 #   2. re-checks of unchanged pages: PASSES passes with --check-all in one process, nginx
 #      answering 304 to the conditional GETs, with the process's RSS after each pass (flat?);
-#   3. a pass after EDIT of the articles were rewritten (fetch, extract, diff, new versions).
+#   3. a pass after EDIT of the articles were rewritten (fetch, extract, diff, new versions);
+#   4. `stemma index reextract` over the index: every version read again from its capture, first
+#      as stored (nothing changes), then after EDIT of the captures were given one more paragraph
+#      (those documents' histories rewritten).
 #
 # Usage: Benchmarks/watch-pass.sh     Knobs: FEEDS (1000), ENTRIES (50), PASSES (10), EDIT (0.1),
 #        CONCURRENCY (32), PORT (18080), BIN (binaries built already)
@@ -85,3 +88,16 @@ cat "$DATA/watch-edited.err" "$DATA/watch-edited.time"
 echo "$(wc -l <"$DATA/watch-edited.jsonl") version events; tags of the first: $(head -n 1 "$DATA/watch-edited.jsonl" | cut -c1-300)"
 # The site is rewritten unedited, so the next run starts from the same pages.
 python3 "$HERE/watch/make_site.py" "$SITE" --feeds "$FEEDS" --entries "$ENTRIES" --port "$PORT"
+
+step "Reextract: every version read again from its capture"
+/usr/bin/time -f "%e s, %M KB max RSS, %U s user" -o "$DATA/watch-reextract.time" \
+    "$BIN/stemma" index reextract --db "$DB" >"$DATA/watch-reextract.out" 2>"$DATA/watch-reextract.err"
+tail -n 1 "$DATA/watch-reextract.out"; cat "$DATA/watch-reextract.time"
+VERSIONS=$(python3 -c "import sqlite3; print(sqlite3.connect('$DB').execute('SELECT count(*) FROM capture').fetchone()[0])")
+python3 -c "s = $(cut -d' ' -f1 "$DATA/watch-reextract.time"); print(f'{$VERSIONS} captures read again in {s:.1f} s: {$VERSIONS / s:.0f} versions/s')"
+
+step "Reextract after $EDIT of the captures hold one more paragraph"
+python3 "$HERE/watch/grow_captures.py" "$DB" "$SITE" --share "$EDIT"
+/usr/bin/time -f "%e s, %M KB max RSS, %U s user" -o "$DATA/watch-rewrite.time" \
+    "$BIN/stemma" index reextract --db "$DB" >"$DATA/watch-rewrite.out" 2>"$DATA/watch-rewrite.err"
+tail -n 1 "$DATA/watch-rewrite.out"; cat "$DATA/watch-rewrite.time"
