@@ -2,14 +2,6 @@ import StemmaCore
 import Testing
 
 @Suite struct ChangeClassifierTests {
-    func onlyOperation(_ old: String, _ new: String) throws -> DiffOperation {
-        let diff = VersionDiff(old: old, new: new)
-        expectInvariants(diff)
-        let changed = diff.operations.filter { $0.kind != .unchanged }
-        try #require(changed.count == 1)
-        return changed[0]
-    }
-
     @Test(arguments: [
         ("Repairs will cost $3.5 million, officials said.", "Repairs will cost $4.2 million, officials said.", [ChangeTag.numberChanged]),
         ("“We will rebuild the bridge,” the mayor said.", "“We will repair the bridge,” the mayor said.", [.quotationChanged]),

@@ -36,3 +36,12 @@ func expectInvariants(_ diff: VersionDiff, sourceLocation: SourceLocation = #_so
     #expect(oldSeen.allSatisfy { $0 == 1 }, "an old sentence is in \(oldSeen.filter { $0 != 1 }) operations", sourceLocation: sourceLocation)
     #expect(newSeen.allSatisfy { $0 == 1 }, "a new sentence is in \(newSeen.filter { $0 != 1 }) operations", sourceLocation: sourceLocation)
 }
+
+/// The one operation that changed between `old` and `new` (the diff's invariants checked).
+func onlyOperation(_ old: String, _ new: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> DiffOperation {
+    let diff = VersionDiff(old: old, new: new)
+    expectInvariants(diff, sourceLocation: sourceLocation)
+    let changed = diff.operations.filter { $0.kind != .unchanged }
+    try #require(changed.count == 1, sourceLocation: sourceLocation)
+    return changed[0]
+}
