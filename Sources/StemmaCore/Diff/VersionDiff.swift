@@ -108,18 +108,25 @@ public struct VersionDiff: Sendable {
         return DiffOperation(kind: kind, old: group.old, new: group.new, words: words, tags: tags, details: details)
     }
 
+    /// The sentence that the pieces of a split or merge apart share, on its side.
+    struct SharedSentence: Hashable {
+        var kind: SentenceGroup.Piece.Kind
+        var sentences: Range<Int>
+    }
+
     /// Tags each split or merge whose pieces are apart as one change, on its first piece: its
     /// pieces are joined into one text and compared with the sentence they share, so that a
     /// figure or a name that went to the other piece is neither removed nor added.
     static func tagPiecesApart(_ operations: inout [DiffOperation], groups: [SentenceGroup], old: AnalyzedText, new: AnalyzedText,
                                names: (old: NameIndex, new: NameIndex)) {
-        var pieces: [Range<Int>: [Int]] = [:]  // the shared sentence -> its pieces' operations
+        // The shared sentence (old for a split, new for a merge) -> its pieces' operations.
+        var pieces: [SharedSentence: [Int]] = [:]
         for (index, group) in groups.enumerated() {
             guard let piece = group.piece else { continue }
-            pieces[piece.kind == .split ? group.old : group.new, default: []].append(index)
+            pieces[SharedSentence(kind: piece.kind, sentences: piece.kind == .split ? group.old : group.new), default: []].append(index)
         }
-        for (shared, members) in pieces {
-            guard let kind = groups[members[0]].piece?.kind else { continue }
+        for (key, members) in pieces {
+            let (kind, shared) = (key.kind, key.sentences)
             let ordered = members.sorted { (groups[$0].piece?.index ?? 0) < (groups[$1].piece?.index ?? 0) }
             let side = kind == .split ? new : old
             let joined = ordered.map { Array(side.bytes[bytes(of: kind == .split ? groups[$0].new : groups[$0].old, in: side)]) }
