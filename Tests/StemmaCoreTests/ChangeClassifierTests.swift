@@ -5,6 +5,9 @@ import Testing
     @Test(arguments: [
         ("Repairs will cost $3.5 million, officials said.", "Repairs will cost $4.2 million, officials said.", [ChangeTag.numberChanged]),
         ("“We will rebuild the bridge,” the mayor said.", "“We will repair the bridge,” the mayor said.", [.quotationChanged]),
+        // Quotation marks typed as two apostrophes, as broadcast copy does; an apostrophe alone quotes nothing.
+        ("He said: ''We will rebuild the bridge.''", "He said: ''We will repair the bridge.''", [.quotationChanged]),
+        ("The mayor's office will rebuild the bridge.", "The mayor's office will repair the bridge.", []),
         ("Guy Taylor contributed to this report.", "Guy Taylor and Bill Gertz contributed to this report.", [.namesAdded]),
         ("The mayor met Anna Berg and Tom Ruiz at the pier.", "The mayor met Tom Ruiz at the pier.", [.namesRemoved]),
         ("The council voted Wednesday to close the bridge.", "The council voted to close the bridge.", [.timeWordsRemoved]),

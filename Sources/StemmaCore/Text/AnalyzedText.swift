@@ -54,13 +54,16 @@ public struct AnalyzedText: Sendable {
 
 /// Marks the tokens that stand between quotation marks.
 enum QuotationTracker {
-    /// `“` opens and `”` closes; a straight `"` toggles. News style reopens a quotation at each
+    /// `“` opens and `”` closes; a straight `"` toggles, and so does `''`, two apostrophes typed
+    /// for one (broadcast copy: `He said: ''We are appealing.''`). A single `'` is an apostrophe
+    /// as often as a quotation mark, and toggles nothing. News style reopens a quotation at each
     /// paragraph it continues into, so every paragraph starts outside quotation marks.
     static func quotedTokens(_ tokens: [Token], sentences: [Sentence], bytes: [UInt8]) -> [Bool] {
         var quoted = [Bool](repeating: false, count: tokens.count)
         let opening: [UInt8] = Array("“".utf8), closing: [UInt8] = Array("”".utf8)
         var inside = false
         var paragraph = -1
+        var pairedApostrophe = -1  // the second `'` of a `''` typed as two tokens
         for sentence in sentences {
             if sentence.paragraph != paragraph {
                 paragraph = sentence.paragraph
@@ -73,12 +76,21 @@ enum QuotationTracker {
                     continue
                 }
                 let text = bytes[token.range]
+                let apostrophe = UInt8(ascii: "'")
                 if text.elementsEqual(opening) {
                     inside = true
                 } else if text.elementsEqual(closing) {
                     inside = false
                 } else if text.count == 1, text.first == UInt8(ascii: "\"") {
                     inside.toggle()
+                } else if text.count == 2, text.allSatisfy({ $0 == apostrophe }) {
+                    inside.toggle()
+                } else if text.count == 1, text.first == apostrophe, index != pairedApostrophe, index + 1 < tokens.count,
+                    tokens[index + 1].range.lowerBound == token.range.upperBound,
+                    bytes[tokens[index + 1].range].elementsEqual([apostrophe])
+                {
+                    inside.toggle()
+                    pairedApostrophe = index + 1
                 }
             }
         }
