@@ -51,6 +51,14 @@ public struct Capture: Sendable, Hashable {
     }
 }
 
+extension [Capture.Header] {
+    /// The value of the first header of that name (case-insensitive), as HTTP reads a field that
+    /// should appear once.
+    public func first(named name: String) -> String? {
+        first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+    }
+}
+
 extension Capture {
     /// Writes the capture of the version at row `version`, its body compressed as texts are.
     func insert(version: Int64, in db: Database) throws {

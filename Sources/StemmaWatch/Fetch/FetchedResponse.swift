@@ -18,7 +18,7 @@ public struct FetchedResponse: Sendable {
 
     /// The first header of that name (case-insensitive).
     public func header(_ name: String) -> String? {
-        headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+        headers.first(named: name)
     }
 
     /// The media type, lowercased, without parameters: `text/html`.

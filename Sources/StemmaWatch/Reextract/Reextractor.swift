@@ -26,9 +26,7 @@ public struct Reextractor: Sendable {
 
     /// Reads a capture as `stemma watch` reads the response it was fetched as.
     public static func readAsWatched(_ capture: Capture) throws -> WebPage {
-        let contentType = capture.headers.last { $0.name.lowercased() == "content-type" }?.value
-        return try WebPage.read(html: capture.body, contentType: contentType, url: capture.url, mode: .article,
-                                maximumElements: WebReader.defaultMaximumElements)
+        try WatchedText.page(html: capture.body, contentType: capture.headers.first(named: "Content-Type"), url: capture.url)
     }
 
     /// What reading `documentID`'s captures again gives; nil when the store does not hold it.

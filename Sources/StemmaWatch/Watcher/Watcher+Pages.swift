@@ -96,8 +96,7 @@ extension Watcher {
         }
         let read: WebPage
         do {
-            read = try WebPage.read(html: response.body, contentType: response.header("Content-Type"), url: response.url, mode: .article,
-                                    maximumElements: WebReader.defaultMaximumElements)
+            read = try WatchedText.page(html: response.body, contentType: response.header("Content-Type"), url: response.url)
         } catch {
             return failed("\(error)", status: response.status)
         }
