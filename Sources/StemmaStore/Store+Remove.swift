@@ -47,14 +47,8 @@ extension Store {
         let asked = ids.filter { seen.insert($0).inserted }
         let parameters = self.parameters, lsh = self.lsh
         let removal = try writer.write { db -> Removal in
-            var removal = Removal(removed: [], missing: [], versions: 0, families: [])
-            for id in asked {
-                if try Bool.fetchOne(db, sql: "SELECT 1 FROM document WHERE id = ?", arguments: [id]) == true {
-                    removal.removed.append(id)
-                } else {
-                    removal.missing.append(id)
-                }
-            }
+            let held = try Self.heldIDs(asked, in: db)
+            var removal = Removal(removed: asked.filter(held.contains), missing: asked.filter { !held.contains($0) }, versions: 0, families: [])
             guard !removal.removed.isEmpty else { return removal }
             (removal.versions, removal.families) = try Self.delete(removal.removed, in: db, parameters: parameters, lsh: lsh)
             // `stemma watch` stops checking the pages (their rows stay, so that a feed still

@@ -39,7 +39,8 @@ public struct Reextractor: Sendable {
                                 versions: [])
         var previous: [UInt8]?
         for number in 1...latest.latestVersion {
-            guard let stored = try store.version(of: documentID, number: number) else { continue }
+            // The latest version was read already.
+            guard let stored = number == latest.version ? latest : try store.version(of: documentID, number: number) else { continue }
             let storedText = stored.text.map { Array($0.utf8) }
             var document = Document(id: documentID, text: [], title: number == 1 ? latest.title : nil, date: stored.date,
                                     url: latest.url, source: latest.source)
