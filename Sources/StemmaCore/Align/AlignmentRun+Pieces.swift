@@ -61,10 +61,10 @@ extension AlignmentRun {
     /// `whole`, or nil when none does.
     func bestPiece(of whole: SentenceProfile, matched: SentenceProfile, among candidates: [Int],
                    side: KeyPath<SentenceGroup, Range<Int>>, in profiles: [SentenceProfile]) -> Int? {
-        guard whole.weight > 0, matched.weight > 0,
-            SentenceProfile.overlap(matched.words, whole.words) >= aligner.minimumPartContainment * matched.weight
-        else { return nil }
+        // What the matched piece covers of the whole (overlap is symmetric): it must be mostly
+        // contained, and the candidate must add to it.
         let alone = SentenceProfile.overlap(whole.words, matched.words)
+        guard whole.weight > 0, matched.weight > 0, alone >= aligner.minimumPartContainment * matched.weight else { return nil }
         var best: (gain: Double, index: Int)?
         for candidate in candidates {
             let piece = profiles[groups[candidate][keyPath: side].lowerBound]
