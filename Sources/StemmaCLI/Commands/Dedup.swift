@@ -25,17 +25,7 @@ struct Dedup: ParsableCommand {
     @Argument(help: "Directories, .jsonl, .csv or text files (optionally .gz), or - for standard input.", completion: .file())
     var inputs: [String]
 
-    @Option(help: "Jaccard similarity at or above which two documents are near duplicates.")
-    var threshold = 0.5
-
-    @Option(help: "Words per shingle.")
-    var shingle = 5
-
-    @Option(help: "MinHash permutations (a multiple of 16).")
-    var permutations = 128
-
-    @Option(help: "Seed of the MinHash permutations; signatures depend on it.")
-    var seed: UInt64 = 1
+    @OptionGroup var sketching: SketchOptions
 
     @OptionGroup var threading: ThreadOptions
 
@@ -44,9 +34,6 @@ struct Dedup: ParsableCommand {
 
     @Option(help: ArgumentHelp("Also pair documents when one's shingles are at least this much contained in the other's (implies --verify exact).", valueName: "share"))
     var containment: Double?
-
-    @Option(help: "Documents with fewer shingles are set aside and counted, never matched.")
-    var minShingles = 5
 
     @OptionGroup var input: CorpusInputOptions
 
@@ -96,17 +83,9 @@ struct Dedup: ParsableCommand {
     var directory: String? { outputDir ?? legacyOutputDirectory }
 
     var dedupOptions: DedupOptions {
-        var options = DedupOptions()
-        options.threshold = threshold
-        options.shingleSize = shingle
-        options.permutations = permutations
-        options.seed = seed
-        options.threads = threading.count
+        var options = sketching.options(threads: threading.count, corpus: input.corpus)
         options.verification = verify
         options.containment = containment
-        options.minimumShingles = minShingles
-        options.corpus = input.corpus
-        options.corpus.threads = threading.count
         options.hashesContent = writeDeduplicated != nil
         return options
     }

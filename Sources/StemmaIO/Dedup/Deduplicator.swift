@@ -87,12 +87,8 @@ extension Deduplicator {
     }
 }
 
-/// Pass 1: batches of records sketched in parallel, in input order.
-///
-/// A batch is sketched in the background while the next one is read, so reading (one core) and
-/// sketching (the others) overlap; at most two batches are in memory.
+/// Pass 1: batches of records sketched in parallel, in input order, kept as signature rows.
 struct SketchPass {
-    let sketcher: DocumentSketcher
     let options: DedupOptions
     let progress: ((Int, Int) -> Void)?
     var documents: [DedupDocument] = []
@@ -106,44 +102,24 @@ struct SketchPass {
     let spool: TextSpool?
     /// Bottom-k samples per row, kept only when searching for containment.
     var samples: [[UInt64]] = []
-    var batch: [CorpusRecord] = []
-    var batchBytes = 0
     var bytesRead = 0
-    private var inFlight: SketchJob?
+    private var batches: SketchBatches
 
     init(sketcher: DocumentSketcher, options: DedupOptions, progress: ((Int, Int) -> Void)?) {
-        self.sketcher = sketcher
         self.options = options
         self.progress = progress
         matrix = SignatureMatrix(permutations: sketcher.hasher.permutations)
         spool = options.effectiveVerification == .estimate ? nil : TextSpool()
+        batches = SketchBatches(sketcher: sketcher, options: options)
     }
 
     mutating func add(_ record: CorpusRecord) {
-        batch.append(record)
-        batchBytes += record.text.count
-        if batch.count >= Deduplicator.batchDocuments || batchBytes >= Deduplicator.batchBytes { submit() }
-    }
-
-    /// Starts sketching the current batch and collects the one before it.
-    mutating func submit() {
-        guard !batch.isEmpty else { return }
-        // The reading thread is busy too: sketching takes the other cores (measured: 2 sketch
-        // threads beside the reader on 2 cores were 20% slower than 1).
-        let job = SketchJob(batch: batch, bytes: batchBytes, sketcher: sketcher, threads: max(1, options.threads - 1),
-                            bottomCount: options.containment == nil ? 0 : ContainmentCandidates.sampleSize,
-                            hashesContent: options.hashesContent)
-        batch.removeAll(keepingCapacity: true)
-        batchBytes = 0
-        if let previous = inFlight { collect(previous) }
-        inFlight = job
+        if let job = batches.add(record) { collect(job) }
     }
 
     /// Sketches what is left and waits for every batch.
     mutating func flush() {
-        submit()
-        if let last = inFlight { collect(last) }
-        inFlight = nil
+        for job in batches.flush() { collect(job) }
     }
 
     private mutating func collect(_ job: SketchJob) {
@@ -161,6 +137,54 @@ struct SketchPass {
         }
         bytesRead += job.bytes
         progress?(documents.count, bytesRead)
+    }
+}
+
+/// Records gathered into batches, each sketched in the background while the next one is read,
+/// so reading (one core) and sketching (the others) overlap; at most two batches are in memory.
+/// `stemma dedup` keeps what the batches give; `stemma sketch` writes it out.
+struct SketchBatches {
+    let sketcher: DocumentSketcher
+    let options: DedupOptions
+    private var batch: [CorpusRecord] = []
+    private var batchBytes = 0
+    private var inFlight: SketchJob?
+
+    init(sketcher: DocumentSketcher, options: DedupOptions) {
+        self.sketcher = sketcher
+        self.options = options
+    }
+
+    /// Adds a record; returns the batch before it once a new batch starts sketching.
+    mutating func add(_ record: CorpusRecord) -> SketchJob? {
+        batch.append(record)
+        batchBytes += record.text.count
+        guard batch.count >= Deduplicator.batchDocuments || batchBytes >= Deduplicator.batchBytes else { return nil }
+        return submit()
+    }
+
+    /// Starts sketching the current batch and returns the one before it.
+    private mutating func submit() -> SketchJob? {
+        guard !batch.isEmpty else { return nil }
+        // The reading thread is busy too: sketching takes the other cores (measured: 2 sketch
+        // threads beside the reader on 2 cores were 20% slower than 1).
+        let job = SketchJob(batch: batch, bytes: batchBytes, sketcher: sketcher, threads: max(1, options.threads - 1),
+                            bottomCount: options.containment == nil ? 0 : ContainmentCandidates.sampleSize,
+                            hashesContent: options.hashesContent)
+        batch.removeAll(keepingCapacity: true)
+        batchBytes = 0
+        let previous = inFlight
+        inFlight = job
+        return previous
+    }
+
+    /// Sketches what is left; returns the batches still to collect, in order.
+    mutating func flush() -> [SketchJob] {
+        var jobs: [SketchJob] = []
+        if let previous = submit() { jobs.append(previous) }
+        if let last = inFlight { jobs.append(last) }
+        inFlight = nil
+        return jobs
     }
 }
 

@@ -54,9 +54,12 @@ public struct ExactVerifier: Sendable {
         pair.jaccard >= options.threshold || (options.containment.map { max(pair.containmentAB, pair.containmentBA) >= $0 } ?? false)
     }
 
-    func shingleSet(_ text: [UInt8]) -> [UInt64] {
+    func shingleSet(_ text: [UInt8]) -> [UInt64] { Self.shingleSet(text, size: options.shingleSize) }
+
+    /// A text's distinct shingle hashes, sorted.
+    static func shingleSet(_ text: [UInt8], size: Int) -> [UInt64] {
         var shingles: [UInt64] = []
-        text.withUnsafeBufferPointer { _ = Shingles.appendHashes(inUTF8: $0, count: options.shingleSize, to: &shingles) }
+        text.withUnsafeBufferPointer { _ = Shingles.appendHashes(inUTF8: $0, count: size, to: &shingles) }
         return Shingles.sortedUnique(shingles)
     }
 

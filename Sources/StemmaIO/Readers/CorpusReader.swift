@@ -187,6 +187,7 @@ struct ReadContext {
             return
         }
         var record = record
+        record.line = line
         if !(record.isCapture && options.capturesAreVersions) {
             // A recapture of a URL is expected in a crawl: it is renamed without a warning.
             record.id = try reader.uniqueID(record.id, location: record.location, report: record.isCapture ? { _ in } : report)

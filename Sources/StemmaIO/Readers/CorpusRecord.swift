@@ -9,6 +9,8 @@ public struct CorpusRecord: Sendable {
     public var document: Document
     /// `file:line` for JSONL and CSV, the file path for a text file.
     public var location: String
+    /// The line the record starts on, for JSONL and CSV inputs.
+    public var line: Int?
     /// Where the record can be read again without reading the rest, when its input allows it.
     public var origin: RecordOrigin?
     /// A capture of a URL from a web archive: a repeated URL is a later capture of the same page,
