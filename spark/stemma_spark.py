@@ -164,7 +164,7 @@ def read_lines(spark, options):
         files = expand(spark, options.inputs, (".txt", ".md"))
         names = {path: relative for relative, path in files}
         texts = sc.wholeTextFiles(",".join(path for _, path in files), use_unicode=False)
-        lines = texts.map(lambda entry: (names.get(entry[0], entry[0]), entry[1])).sortByKey(numPartitions=options.partitions or None) \
+        lines = texts.map(lambda entry: (names.get(entry[0].decode("utf-8"), entry[0].decode("utf-8")), entry[1])).sortByKey(numPartitions=options.partitions or None) \
             .map(lambda entry: json.dumps({id_field: entry[0], text_field: entry[1].decode("utf-8", "surrogateescape")},
                                           ensure_ascii=False).encode("utf-8", "surrogateescape"))
     numbered = lines.mapPartitionsWithIndex(
@@ -172,8 +172,10 @@ def read_lines(spark, options):
     return numbered, form
 
 
-def corpus_flags(options):
-    return ["--id-field", options.id_field, "--text-field", options.text_field, "--input-format", "jsonl", "-q"]
+def corpus_flags(options, form):
+    # Text files handed on as JSONL records keep the date their `date YYYY-MM-DD` line gives.
+    return ["--id-field", options.id_field, "--text-field", options.text_field, "--input-format", "jsonl", "-q"] \
+        + (["--date-markers"] if form == "text" else [])
 
 
 def through_stemma(numbered, command, counters):
@@ -400,11 +402,11 @@ def dedup(spark, options):
     sc = spark.sparkContext
     started = time.time()
     skipped, warnings = sc.accumulator(0), sc.accumulator(0)
-    numbered, _ = read_lines(spark, options)
+    numbered, form = read_lines(spark, options)
     numbered = numbered.persist(StorageLevel.DISK_ONLY) if options.verify != "estimate" or options.write_deduplicated else numbered
     command = [options.stemma, "sketch", "-", "--threshold", repr(options.threshold), "--shingle", str(options.shingle),
                "--permutations", str(options.permutations), "--seed", str(options.seed),
-               "--min-shingles", str(options.min_shingles), "-j", str(options.executor_threads)] + corpus_flags(options)
+               "--min-shingles", str(options.min_shingles), "-j", str(options.executor_threads)] + corpus_flags(options, form)
     records = spark.read.schema(SKETCH_SCHEMA).json(through_stemma(numbered, command, (skipped, warnings)))
     documents = records.where(F.col("unread").isNull()) \
         .select("row", "id", "bytes", "shingles", "date", F.coalesce("setAside", F.lit(False)).alias("setAside"),
@@ -520,6 +522,91 @@ def write_deduplicated(spark, numbered, documents, components, unread, options):
     gone = spark.sparkContext.broadcast(set(row[0] for row in dropped.collect()))
     numbered.filter(lambda entry: entry[0] not in gone.value).map(lambda entry: entry[1].decode("utf-8", "surrogateescape")) \
         .saveAsTextFile(options.write_deduplicated)
+
+
+# ---------------------------------------------------------------------------------------------
+# reuse
+
+NGRAM_SCHEMA = T.StructType([
+    T.StructField("row", T.LongType()), T.StructField("unread", T.BooleanType()),
+    T.StructField("id", T.StringType()), T.StructField("line", T.LongType()), T.StructField("date", T.StringType()),
+    T.StructField("words", T.LongType()), T.StructField("ngrams", T.ArrayType(T.LongType())), T.StructField("text", T.StringType()),
+])
+PASSAGE_KEY = re.compile(r'^\{"a":(-?\d+),"b":(-?\d+),"index":(\d+),')
+PASSAGE_MEMBER = ',"passage":'
+
+
+def anchors_of(documents, maximum_df):
+    """(a, b, wordA, wordB) for every shared n-gram position, as ReuseCandidates pairs them.
+
+    An n-gram in more than `maximum_df` documents, or with more than 4 × `maximum_df`
+    occurrences, gives no anchor. Those are found by combinable counts and dropped map-side
+    (broadcast), so the self-join on the hash never meets a skewed key.
+    """
+    postings = documents.select("row", F.posexplode("ngrams").alias("pos", "hash"))
+    per_document = postings.groupBy("hash", "row").agg(F.count("*").alias("occurrences"))
+    per_hash = per_document.groupBy("hash").agg(F.count("*").alias("documents"), F.sum("occurrences").alias("occurrences"))
+    heavy = per_hash.where((F.col("documents") > maximum_df) | (F.col("occurrences") > 4 * maximum_df)).select("hash")
+    light = postings.join(F.broadcast(heavy), "hash", "left_anti")
+    x, y = light.alias("x"), light.alias("y")
+    return x.join(y, F.col("x.hash") == F.col("y.hash")).where(F.col("x.row") < F.col("y.row")) \
+        .select(F.col("x.row").alias("a"), F.col("y.row").alias("b"), F.col("x.pos").alias("pa"), F.col("y.pos").alias("pb"))
+
+
+def reuse(spark, options):
+    sc = spark.sparkContext
+    started = time.time()
+    skipped, warnings = sc.accumulator(0), sc.accumulator(0)
+    numbered, form = read_lines(spark, options)
+    command = [options.stemma, "ngrams", "-", "--ngram", str(options.ngram), "--with-text",
+               "-j", str(options.executor_threads)] + corpus_flags(options, form)
+    records = spark.read.schema(NGRAM_SCHEMA).json(through_stemma(numbered, command, (skipped, warnings)))
+    documents = records.where(F.col("unread").isNull()).drop("unread", "line").persist(StorageLevel.MEMORY_AND_DISK)
+    counts = documents.agg(F.count("*").alias("documents"), F.sum("words").alias("words")).first()
+
+    pairs = anchors_of(documents, options.max_df).groupBy("a", "b") \
+        .agg(F.count("*").alias("matches"), F.collect_list(F.array("pa", "pb")).alias("anchors")) \
+        .where(F.col("matches") >= options.min_matches).persist(StorageLevel.MEMORY_AND_DISK)
+    pair_counts = pairs.agg(F.count("*").alias("pairs"), F.sum("matches").alias("anchors")).first()
+    side = lambda name: documents.select(F.col("row").alias(name), F.col("id").alias("id" + name.upper()),
+                                         F.col("date").alias("date" + name.upper()), F.col("text").alias("text" + name.upper()))
+    requests = pairs.join(side("a"), "a").join(side("b"), "b") \
+        .select(F.to_json(F.struct("a", "b", "idA", "idB", "dateA", "dateB", "textA", "textB", "anchors")).alias("line"))
+    align = [options.stemma, "align", "-", "--min-words", str(options.min_words), "--max-gap", str(options.max_gap),
+             "-j", str(options.executor_threads)] + (["--no-alignment"] if options.no_alignment else [])
+
+    def run(entries):
+        return pipe([find_stemma(align[0])] + align[1:], (row[0].encode("utf-8") for row in entries), (skipped, warnings))
+
+    def key(line):
+        match = PASSAGE_KEY.match(line)
+        return int(match.group(1)), int(match.group(2)), int(match.group(3))
+
+    passages = requests.rdd.mapPartitions(run).map(lambda line: line.decode("utf-8")) \
+        .sortBy(key).persist(StorageLevel.MEMORY_AND_DISK)
+    passages.map(lambda line: line[line.index(PASSAGE_MEMBER) + len(PASSAGE_MEMBER):-1]) \
+        .saveAsTextFile(os.path.join(options.output, "passages"))
+    passage_count = passages.count()
+    pair_count = passages.map(lambda line: key(line)[:2]).distinct().count()
+    # Clusters join passages across pairs: one stemma process on the driver reads every span.
+    spans = passages.map(lambda line: line[:line.index(PASSAGE_MEMBER)] + "}")
+    cluster_lines = list(pipe([find_stemma(options.stemma), "cluster", "-"],
+                              (line.encode("utf-8") for line in spans.toLocalIterator())))
+    write_text(spark, os.path.join(options.output, "clusters", "part-00000"),
+               "".join(line.decode("utf-8") + "\n" for line in cluster_lines))
+    seconds = time.time() - started
+    summary = {
+        "schemaVersion": 1,
+        "parameters": {"ngram": options.ngram, "maxDF": options.max_df, "minMatches": options.min_matches,
+                       "minWords": options.min_words, "maxGap": options.max_gap},
+        "summary": {"documents": counts["documents"], "words": counts["words"] or 0,
+                    "candidatePairs": pair_counts["pairs"], "anchors": pair_counts["anchors"] or 0,
+                    "passages": passage_count, "pairs": pair_count, "clusters": len(cluster_lines),
+                    "seconds": rounded(seconds)},
+        "skippedRecords": skipped.value, "warnings": warnings.value,
+    }
+    write_text(spark, os.path.join(options.output, "summary.json"), json.dumps(summary, indent=2) + "\n")
+    return summary
 
 
 # ---------------------------------------------------------------------------------------------

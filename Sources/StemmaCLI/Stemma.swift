@@ -12,7 +12,7 @@ struct Stemma: AsyncParsableCommand {
         abstract: "Find every version and copy of a text, and show exactly what changed.",
         version: stemmaVersion,
         subcommands: [Diff.self, Dedup.self, Reuse.self, Extract.self, Index.self, Match.self, Families.self, History.self, Patch.self, Serve.self,
-                      Watch.self, Export.self, Sketch.self, Verify.self]
+                      Watch.self, Export.self, Sketch.self, Verify.self, Ngrams.self, Align.self, Cluster.self]
     )
 
     /// Runs the command with diff(1)'s exit statuses: 0 for no differences, 1 for differences,

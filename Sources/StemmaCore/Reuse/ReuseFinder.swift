@@ -30,23 +30,28 @@ public struct ReuseFinder: Sendable {
         }
         let words = hashes.reduce(0) { $0 + $1.count + (($1.isEmpty) ? 0 : ngram - 1) }
         let candidates = ReuseCandidates(hashes: hashes, parameters: parameters)
-        let aligner = PassageAligner(parameters: parameters)
         // Pairs come sorted by their first document: each task reads that document's words once
         // for all its pairs.
         let groups = Self.runs(of: candidates.pairs.map(\.a))
         let perGroup = ParallelMap.dynamicMap(count: groups.count, threads: parameters.threads) { group in
             let a = ReuseText(bytes: texts[candidates.pairs[groups[group].lowerBound].a])
             return candidates.pairs[groups[group]].flatMap { pair in
-                let b = ReuseText(bytes: texts[pair.b])
-                return aligner.passages(a, b, anchors: candidates.anchors(of: pair)).map { alignment in
-                    ReusePassage(a: pair.a, b: pair.b, bytesA: a.byteRange(ofWords: alignment.wordsA),
-                                 bytesB: b.byteRange(ofWords: alignment.wordsB), alignment: alignment)
-                }
+                passages(a, ReuseText(bytes: texts[pair.b]), documents: (pair.a, pair.b), anchors: candidates.anchors(of: pair))
             }
         }
         return ReuseResult(
             passages: perGroup.flatMap { $0 }, candidatePairs: candidates.pairs.count,
             anchors: candidates.pairs.reduce(0) { $0 + $1.matchCount }, words: words)
+    }
+
+    /// The passages of one candidate pair, given its shared n-gram positions (word in `a`, word
+    /// in `b`, sorted), in order of `a`: the second stage alone, for engines that found the
+    /// candidates themselves (`stemma align`).
+    public func passages(_ a: ReuseText, _ b: ReuseText, documents: (a: Int, b: Int), anchors: [(Int, Int)]) -> [ReusePassage] {
+        PassageAligner(parameters: parameters).passages(a, b, anchors: anchors).map { alignment in
+            ReusePassage(a: documents.a, b: documents.b, bytesA: a.byteRange(ofWords: alignment.wordsA),
+                         bytesB: b.byteRange(ofWords: alignment.wordsB), alignment: alignment)
+        }
     }
 
     /// The ranges of equal consecutive values.

@@ -31,4 +31,11 @@ public struct ReuseResult: Sendable {
     /// Shared n-gram positions among the candidate pairs.
     public var anchors: Int
     public var words: Int
+
+    public init(passages: [ReusePassage], candidatePairs: Int, anchors: Int, words: Int) {
+        self.passages = passages
+        self.candidatePairs = candidatePairs
+        self.anchors = anchors
+        self.words = words
+    }
 }

@@ -28,6 +28,33 @@ struct ExecutorInput {
             if case .string(let bytes) = value(key) { bytes } else { nil }
         }
 
+        /// The integers of a member such as `[3, 9]` or `[[1, 2], [4, 5]]`, in order.
+        func integers(_ key: String) -> [Int]? {
+            guard case .raw(let bytes) = value(key), bytes.first == UInt8(ascii: "[") else { return nil }
+            var values: [Int] = []
+            var current: Int?
+            var negative = false
+            for byte in bytes {
+                if byte >= 0x30 && byte <= 0x39 {
+                    let (product, overflow) = (current ?? 0).multipliedReportingOverflow(by: 10)
+                    guard !overflow else { return nil }
+                    current = product + Int(byte - 0x30)
+                } else {
+                    if let value = current { values.append(negative ? -value : value) }
+                    current = nil
+                    negative = byte == UInt8(ascii: "-")
+                    guard byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: ",") || byte == UInt8(ascii: "-")
+                        || byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D else { return nil }
+                }
+            }
+            return values
+        }
+
+        func range(_ key: String) -> Range<Int>? {
+            guard let values = integers(key), values.count == 2, values[0] >= 0, values[0] <= values[1] else { return nil }
+            return values[0]..<values[1]
+        }
+
         func integer(_ key: String) -> Int? {
             if case .raw(let bytes) = value(key) { Int(String(decoding: bytes, as: UTF8.self)) } else { nil }
         }

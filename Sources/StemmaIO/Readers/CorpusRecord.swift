@@ -90,6 +90,10 @@ public struct CorpusOptions: Sendable {
     /// Whether archive captures of one URL keep the URL as their id (`index add`: they become
     /// successive versions of one document) instead of getting `URL#2`, `URL#3`.
     public var capturesAreVersions = false
+    /// Whether a JSONL record without a `date` member takes the date of a leading
+    /// `date YYYY-MM-DD` line in its text, as a text file does: for text files an engine such as
+    /// Spark hands on as JSONL records (`stemma sketch --date-markers`).
+    public var datesFromText = false
     /// Cores for work done while reading: the extraction of web pages. 0 is all cores.
     public var threads = 0
 

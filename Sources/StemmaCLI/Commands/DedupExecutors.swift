@@ -28,6 +28,9 @@ struct Sketch: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @Flag(help: "Date a JSONL record without a date member by a leading `date YYYY-MM-DD` line of its text, as a text file is dated.")
+    var dateMarkers = false
+
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
@@ -35,7 +38,9 @@ struct Sketch: ParsableCommand {
     }
 
     func run() throws {
-        let options = sketching.options(threads: threading.count, corpus: input.corpus)
+        var corpus = input.corpus
+        corpus.datesFromText = dateMarkers
+        let options = sketching.options(threads: threading.count, corpus: corpus)
         _ = try options.validated()
         let destination = try output.open()
         let counts = try SketchStream(inputs: inputs, options: options).run(report: input.report) { try destination.write($0) }
@@ -77,13 +82,8 @@ struct Verify: ParsableCommand {
         } catch {
             throw ValidationError("\(error)")
         }
-        let destination = try output.open()
-        var skipped = 0
-        _ = try verification.run(input: input, report: { issue in
-            if issue.isSkipped { skipped += 1 }
-            Console.warnPlain("stemma: \(issue)")
-        }) { try destination.write($0) }
-        try destination.finish()
-        if skipped > 0 { throw ExitCode(1) }
+        try runExecutor(output) { report, write in
+            try verification.run(input: input, report: report, write: write)
+        }
     }
 }
