@@ -117,6 +117,7 @@ def expand(spark, inputs, extensions):
     for name in inputs:
         path = jvm.org.apache.hadoop.fs.Path(name)
         fs = path.getFileSystem(conf)
+        path = fs.makeQualified(path)  # listed files come back qualified: compare like with like
         if not fs.exists(path):
             raise SystemExit(f"stemma_spark: {name}: no such file or directory")
         if fs.getFileStatus(path).isDirectory():
@@ -403,16 +404,18 @@ def dedup(spark, options):
     started = time.time()
     skipped, warnings = sc.accumulator(0), sc.accumulator(0)
     numbered, form = read_lines(spark, options)
-    numbered = numbered.persist(StorageLevel.DISK_ONLY) if options.verify != "estimate" or options.write_deduplicated else numbered
+    # The input lines are not kept: exact checks and --write-deduplicated read them again, which
+    # costs a read of the input, not a copy of it.
     command = [options.stemma, "sketch", "-", "--threshold", repr(options.threshold), "--shingle", str(options.shingle),
                "--permutations", str(options.permutations), "--seed", str(options.seed),
                "--min-shingles", str(options.min_shingles), "-j", str(options.executor_threads)] + corpus_flags(options, form)
     records = spark.read.schema(SKETCH_SCHEMA).json(through_stemma(numbered, command, (skipped, warnings)))
-    documents = records.where(F.col("unread").isNull()) \
-        .select("row", "id", "bytes", "shingles", "date", F.coalesce("setAside", F.lit(False)).alias("setAside"),
-                F.unbase64("signature").alias("sig"), "bands") \
+    # Kept once: the sketch is the costly stage, and every later one reads it.
+    sketched = records.select("row", "unread", "id", "bytes", "shingles", "date",
+                              F.coalesce("setAside", F.lit(False)).alias("setAside"), F.unbase64("signature").alias("sig"), "bands") \
         .persist(StorageLevel.MEMORY_AND_DISK)
-    unread = records.where(F.col("unread")).select("row")
+    documents = sketched.where(F.col("unread").isNull()).drop("unread")
+    unread = sketched.where(F.col("unread")).select("row")
     rows = documents.where(~F.col("setAside"))
     counts = documents.agg(F.count("*").alias("documents"), F.sum(F.col("setAside").cast("int")).alias("setAside"),
                            F.sum("bytes").alias("bytes"), F.sum((~F.col("setAside")).cast("int")).alias("rows")).first()
@@ -424,7 +427,7 @@ def dedup(spark, options):
         else spark.createDataFrame([], "a long, b long")
     candidate_count = candidates.count()
     margin = 3 * math.sqrt(options.threshold * (1 - options.threshold) / options.permutations) if options.verify == "auto" else 0.0
-    estimated = with_estimates(candidates, rows, options.permutations)
+    estimated = with_estimates(candidates, rows, options.permutations).persist(StorageLevel.MEMORY_AND_DISK)
     if options.verify == "exact":
         accepted = spark.createDataFrame([], estimated.schema)
         uncertain = candidates

@@ -56,17 +56,17 @@ struct SparkJobTests {
         try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? NSDictionary)
     }
 
-    /// 1,500 generated news documents in families, a line that is not JSON, a blank line and a
+    /// 1,000 generated news documents in families, a line that is not JSON, a blank line and a
     /// document too short to sketch.
     static func corpus() throws -> URL {
         var generator = CorpusGenerator(seed: 15)
-        var lines = try generator.documents(count: 1_500).map { document in
+        var lines = try generator.documents(count: 1_000).map { document in
             String(decoding: try JSONSerialization.data(withJSONObject: ["id": document.id, "text": document.text, "date": document.date],
                                                         options: [.sortedKeys]), as: UTF8.self)
         }
-        lines.insert("{\"id\": \"broken\", \"text\": ", at: 700)
-        lines.insert("", at: 900)
-        lines.insert(#"{"id":"brief","text":"A short notice."}"#, at: 1_000)
+        lines.insert("{\"id\": \"broken\", \"text\": ", at: 500)
+        lines.insert("", at: 600)
+        lines.insert(#"{"id":"brief","text":"A short notice."}"#, at: 700)
         let url = ScratchDirectory.root.appendingPathComponent("stemma-spark-\(UUID().uuidString).jsonl")
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: url)
         return url
