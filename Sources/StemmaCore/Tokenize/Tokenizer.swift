@@ -127,7 +127,7 @@ struct TokenScanner {
     /// instructions per byte (callgrind, generated news corpus). The word's end is found eight
     /// bytes at a time (``alphanumericRun(_:)``) and hashed without a branch per byte: on 2 MB of the
     /// 100k corpus's texts sketching had 269 k mispredicted branches against 538 k (callgrind's
-    /// branch simulation), for 5% fewer instructions.
+    /// branch simulation) and 4.5% fewer instructions (97.1 against 101.7 M, with the inlining below).
     @inline(__always)
     mutating func asciiWordKey(startingWith first: UInt8) -> UInt64? {
         guard first &- 0x30 < 10 || (first | 0x20) &- 0x61 < 26 else { return nil }
