@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Compares `stemma dedup` with datasketch, rensa and text-dedup on one generated corpus, in one run:
+# Compares `stemma dedup` with datasketch, rensa (bulk and streaming) and text-dedup on one generated corpus, in one run:
 # end-to-end time (read JSONL -> verified pairs/families), peak memory, and pair precision and
 # recall against exact Jaccard; then Stemma's per-core sketching throughput and its cost per
 # document from 10k to DOCS (and 1M with SCALE_1M=1).
@@ -55,6 +55,7 @@ for verify in auto estimate exact; do
     cp "$DATA/stemma-$verify.out" "$DATA/stemma-$verify.pairs"
 done
 measure rensa "$PY" "$HERE/peers_dedup.py" rensa "$CORPUS" "$DATA/rensa.pairs" >>"$RESULTS"
+measure rensa-stream "$PY" "$HERE/peers_dedup.py" rensa-stream "$CORPUS" "$DATA/rensa-stream.pairs" >>"$RESULTS"
 measure datasketch "$PY" "$HERE/peers_dedup.py" datasketch "$CORPUS" "$DATA/datasketch.pairs" >>"$RESULTS"
 if measure text-dedup env HF_DATASETS_OFFLINE=1 "$PY" -m text_dedup.minhash --path json --data_files "$CORPUS" --split train \
     --cache_dir "$DATA/hf-cache" --output "$DATA/text-dedup-out" --column text --ngram 5 --num_perm 128 --threshold 0.5 \

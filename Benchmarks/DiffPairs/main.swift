@@ -42,6 +42,7 @@ if arguments[1] == "--sketch", arguments.count >= 3 {
     let sketcher = try DocumentSketcher(shingleSize: 5, permutations: 128)
     var scratch = DocumentSketcher.Scratch()
     var checksum: UInt32 = 0
+    var signatureHash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a over every signature value, to check bit-identity
     let documentSize = 5_000
     let clock = ContinuousClock()
     let elapsed = clock.measure {
@@ -51,14 +52,16 @@ if arguments[1] == "--sketch", arguments.count >= 3 {
                 while start < all.count {
                     var end = min(all.count, start + documentSize)
                     while end < all.count, all[end] & 0xC0 == 0x80 { end += 1 }  // whole scalars only
-                    checksum ^= sketcher.sketch(UnsafeBufferPointer(rebasing: all[start..<end]), scratch: &scratch).signature[0]
+                    let signature = sketcher.sketch(UnsafeBufferPointer(rebasing: all[start..<end]), scratch: &scratch).signature
+                    checksum ^= signature[0]
+                    for value in signature { signatureHash = (signatureHash ^ UInt64(value)) &* 0x100_0000_01b3 }
                     start = end
                 }
             }
         }
     }
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-    print(#"{"bytes": \#(bytes.count), "repeats": \#(repeats), "sketchMBps": \#(Double(bytes.count * repeats) / 1e6 / seconds), "checksum": \#(checksum)}"#)
+    print(#"{"bytes": \#(bytes.count), "repeats": \#(repeats), "sketchMBps": \#(Double(bytes.count * repeats) / 1e6 / seconds), "checksum": \#(checksum), "signatureHash": \#(signatureHash)}"#)
     exit(0)
 }
 let repeats = arguments.count > 2 ? max(1, Int(arguments[2]) ?? 1) : 1

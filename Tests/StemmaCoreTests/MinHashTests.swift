@@ -81,6 +81,30 @@ import Testing
             #expect(words == Tokenizer.tokens(in: text).filter(\.isWordLike).count)
         }
     }
+
+    /// The streamed shingles agree with the tokenizer's on random text built to cross the
+    /// eight-byte steps of the plain-word fast path: words of 1 to 20 letters and digits in mixed
+    /// case, at every alignment, ended by every kind of stop (spaces, marks that join, marks that
+    /// do not, non-ASCII letters and punctuation, the end of the text).
+    @Test(arguments: 0..<200) func shingleStreamMatchesTokenShinglesOnRandomText(seed: Int) {
+        var rng = SplitMix64(seed: UInt64(seed))
+        let letters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+        let stops = [" ", "  ", ", ", ". ", ".", ",", "-", "'", "\n", "\t", "\r\n", "\"", "(", ")", ";", ":", "!", "?",
+                     "’", "—", "é", " é ", "ß", "\u{301}", "/", "_", "#", " 中 ", "..."]
+        var text = ""
+        for _ in 0..<Int(rng.next() % 60) {
+            let length = 1 + Int(rng.next() % 20)
+            text += String((0..<length).map { _ in letters[Int(rng.next() % UInt64(letters.count))] })
+            if rng.next() % 10 != 0 { text += stops[Int(rng.next() % UInt64(stops.count))] }
+        }
+        var streamed: [UInt64] = []
+        var copy = text
+        let words = copy.withUTF8 { Shingles.appendHashes(inUTF8: $0, count: 5, to: &streamed) }
+        var sorted = streamed
+        sorted.sort()
+        #expect(sorted.uniqued() == Shingles.hashes(of: Tokenizer.tokens(in: text), count: 5), "text: \(text.debugDescription)")
+        #expect(words == Tokenizer.tokens(in: text).filter(\.isWordLike).count)
+    }
 }
 
 @Suite struct LSHTests {

@@ -14,6 +14,14 @@ int stemma_has_avx2(void);
 void stemma_minhash_avx2(const uint64_t *shingles, size_t count, const uint32_t *a, const uint32_t *b,
                          uint32_t *out, size_t permutations);
 
+/// Whether this CPU runs the AVX-512 kernel (x86-64 with AVX-512 F; false elsewhere).
+int stemma_has_avx512(void);
+
+/// The same as stemma_minhash_avx2, with 16-lane vectors; call it only when stemma_has_avx512()
+/// is true.
+void stemma_minhash_avx512(const uint64_t *shingles, size_t count, const uint32_t *a, const uint32_t *b,
+                           uint32_t *out, size_t permutations);
+
 /// Asks the CPU to start loading the cache line at `address` (a hint: no fault, no effect on
 /// results), for lookups whose addresses are known a few iterations ahead.
 static inline void stemma_prefetch(const void *address) {

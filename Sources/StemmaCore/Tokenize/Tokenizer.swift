@@ -89,6 +89,10 @@ struct TokenScanner {
 
     /// The key of the next word, number or character token, skipping punctuation without hashing
     /// it: the same keys as `next()` gives for word-like tokens, for shingling.
+    ///
+    /// Inlined into its one caller, `Shingles.appendHashes`: as a call it reloaded the scanner's
+    /// state and saved five registers once per word.
+    @inline(__always)
     mutating func nextWordKey() -> UInt64? {
         while position < bytes.count {
             let byte = bytes[position]
@@ -115,26 +119,54 @@ struct TokenScanner {
 
     /// The key of a plain ASCII word at `position` that ends at a space, or at `.` or `,` before
     /// whitespace: most words of prose. Nil, without moving, for anything the full word scanner must
-    /// decide (joiners, initialisms, numbers with separators, other scripts).
+    /// decide (joiners, initialisms, numbers with separators, other scripts). On success the
+    /// scanner also steps over the ASCII space or mark that ended the word, which `nextWordKey`
+    /// would skip next anyway.
     ///
     /// Skipping the full scanner's bookkeeping for these words took sketching from 53 to 45
-    /// instructions per byte (callgrind, generated news corpus).
+    /// instructions per byte (callgrind, generated news corpus). The word's end is found eight
+    /// bytes at a time (``alphanumericRun(_:)``) and hashed without a branch per byte: on 2 MB of the
+    /// 100k corpus's texts sketching had 269 k mispredicted branches against 538 k (callgrind's
+    /// branch simulation) and 4.5% fewer instructions (97.1 against 101.7 M, with the inlining below).
     @inline(__always)
     mutating func asciiWordKey(startingWith first: UInt8) -> UInt64? {
         guard first &- 0x30 < 10 || (first | 0x20) &- 0x61 < 26 else { return nil }
         var state = StableHash.offsetBasis
         var end = position
-        while end < bytes.count {
-            let byte = bytes[end]
-            let lower = byte | 0x20
-            if lower &- 0x61 < 26 {
-                state = (state ^ UInt64(lower)) &* StableHash.prime
-            } else if byte &- 0x30 < 10 {
-                state = (state ^ UInt64(byte)) &* StableHash.prime
-            } else {
+        let base = UnsafeRawPointer(bytes.baseAddress.unsafelyUnwrapped)  // not empty: `first` is in it
+        var stopped = false
+        while end + 8 <= bytes.count {
+            let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: end, as: UInt64.self))
+            let run = Self.alphanumericRun(word)
+            // Letters are folded to lower case by `| 0x20`, which leaves digits as they are.
+            var folded = word | 0x2020_2020_2020_2020
+            // All eight steps, each kept only inside the run, by a mask rather than a branch: a
+            // loop of `run` steps mispredicted its exit at most words (figures above).
+            for step in 0..<8 {
+                let next = (state ^ (folded & 0xFF)) &* StableHash.prime
+                let keep = UInt64(bitPattern: Int64(step &- run) >> 63)  // all ones while step < run
+                state = (next & keep) | (state & ~keep)
+                folded >>= 8
+            }
+            end += run
+            if run < 8 {
+                stopped = true
                 break
             }
-            end += 1
+        }
+        if !stopped {
+            while end < bytes.count {
+                let byte = bytes[end]
+                let lower = byte | 0x20
+                if lower &- 0x61 < 26 {
+                    state = (state ^ UInt64(lower)) &* StableHash.prime
+                } else if byte &- 0x30 < 10 {
+                    state = (state ^ UInt64(byte)) &* StableHash.prime
+                } else {
+                    break
+                }
+                end += 1
+            }
         }
         if end < bytes.count {
             let stop = bytes[end]
@@ -144,13 +176,37 @@ struct TokenScanner {
                 break
             case UInt8(ascii: "."), UInt8(ascii: ","):
                 // Only a separator followed by whitespace or the end is sure not to join.
-                guard end + 1 == bytes.count || [UInt8(ascii: " "), 0x0A, 0x0D, 0x09].contains(bytes[end + 1]) else { return nil }
+                if end + 1 < bytes.count {
+                    switch bytes[end + 1] {
+                    case UInt8(ascii: " "), 0x0A, 0x0D, 0x09: break
+                    default: return nil
+                    }
+                }
             default:
                 return nil
             }
+            // Every stop above is ASCII space or punctuation, which `nextWordKey` skips a byte at a time.
+            end += 1
         }
         position = end
         return StableHash.finalize(state)
+    }
+
+    /// How many of the eight bytes of `word` (little-endian: the first byte lowest) are ASCII
+    /// letters or digits before the first that is not: 0...8.
+    ///
+    /// Each byte is range-checked in its own 8-bit lane (SWAR): with the top bit cleared, adding
+    /// `0x80 - low` sets the top bit exactly when the byte is at least `low`, and no lane carries
+    /// into the next. Bytes of 0x80 and above are never letters or digits.
+    @inline(__always)
+    static func alphanumericRun(_ word: UInt64) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        let ascii = word & ~high
+        let lower = ascii | 0x2020_2020_2020_2020
+        let isLetter = (lower &+ ones &* (0x80 - 0x61)) & ~(lower &+ ones &* (0x7F - 0x7A))
+        let isDigit = (ascii &+ ones &* (0x80 - 0x30)) & ~(ascii &+ ones &* (0x7F - 0x39))
+        let stops = ~((isLetter | isDigit) & ~word) & high
+        return stops.trailingZeroBitCount >> 3  // 64 >> 3 = 8 when there is no stop
     }
 
     /// Consumes marks, and scalars glued on by a zero-width joiner, after `end`.

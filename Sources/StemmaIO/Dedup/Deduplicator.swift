@@ -123,17 +123,21 @@ struct SketchPass {
     }
 
     private mutating func collect(_ job: SketchJob) {
-        for (index, (record, sketch)) in zip(job.batch, job.wait()).enumerated() {
+        let sketches = job.wait()
+        let batch = job.batch
+        // By index, not `zip`: a record copied out of the batch cost a retain and release per field.
+        for index in sketches.indices {
+            let sketch = sketches[index]
             let isSetAside = sketch.shingles < options.minimumShingles
-            let facts = DocumentFacts(shingles: sketch.shingles, bytes: record.text.count, date: record.date)
+            let facts = DocumentFacts(shingles: sketch.shingles, bytes: batch[index].document.text.count, date: batch[index].document.date)
             if !isSetAside {
                 rowOfDocument[documents.count] = rows.count
                 rows.append(documents.count)
                 matrix.append(sketch.signature)
                 if options.containment != nil { samples.append(sketch.bottom) }
             }
-            documents.append(DedupDocument(id: record.id, facts: facts, isSetAside: isSetAside, contentHash: job.contentHashes?[index]))
-            origins.append(record.origin ?? (isSetAside ? nil : spool?.append(record.text)))
+            documents.append(DedupDocument(id: batch[index].document.id, facts: facts, isSetAside: isSetAside, contentHash: job.contentHashes?[index]))
+            origins.append(batch[index].origin ?? (isSetAside ? nil : spool?.append(batch[index].document.text)))
         }
         bytesRead += job.bytes
         progress?(documents.count, bytesRead)
@@ -202,12 +206,23 @@ final class SketchJob: @unchecked Sendable {
         self.batch = batch
         self.bytes = bytes
         DispatchQueue.global().async(group: group) { [self] in
-            sketches = ParallelMap.map(batch, minimumCount: 16, threads: threads) { record in
-                var scratch = DocumentSketcher.Scratch()
-                return record.text.withUnsafeBufferPointer { sketcher.sketch($0, scratch: &scratch, bottomCount: bottomCount) }
-            }
-            if hashesContent { hashes = ParallelMap.map(batch, minimumCount: 64, threads: threads) { LaneHash.hash($0.text) } }
+            sketches = Self.sketch(batch, sketcher: sketcher, threads: threads, bottomCount: bottomCount)
+            if hashesContent { hashes = ParallelMap.map(batch, minimumCount: 64, threads: threads) { LaneHash.hash($0.document.text) } }
         }
+    }
+
+    /// The sketches of `batch` in order, in one contiguous run of records per thread, each with
+    /// one scratch buffer: mapping record by record copied each record (a retain per field) and
+    /// made a scratch buffer per record, 3% of `stemma dedup`'s CPU on the 100k corpus (perf).
+    private static func sketch(_ batch: [CorpusRecord], sketcher: DocumentSketcher, threads: Int, bottomCount: Int) -> [DocumentSketcher.Sketch] {
+        let runs = max(1, min(threads, batch.count / 8))
+        let bounds = (0..<runs).map { run in (batch.count * run / runs)..<(batch.count * (run + 1) / runs) }
+        return ParallelMap.map(bounds, minimumCount: 2, threads: threads) { bounds in
+            var scratch = DocumentSketcher.Scratch()
+            return bounds.map { index in
+                batch[index].document.text.withUnsafeBufferPointer { sketcher.sketch($0, scratch: &scratch, bottomCount: bottomCount) }
+            }
+        }.flatMap { $0 }
     }
 
     /// The texts' hashes, when asked for; read after ``wait()``.

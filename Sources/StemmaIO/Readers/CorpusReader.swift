@@ -65,9 +65,10 @@ public final class CorpusReader {
 
     /// The id to use for a record, renaming repeats.
     func uniqueID(_ id: String, location: String, report: (CorpusIssue) throws -> Void) throws -> String {
-        let count = (idCounts[id] ?? 0) + 1
+        // One lookup for a new id: reading then writing the count hashed every id twice.
+        guard let previous = idCounts.updateValue(1, forKey: id) else { return id }
+        let count = previous + 1
         idCounts[id] = count
-        guard count > 1 else { return id }
         let renamed = "\(id)#\(count)"
         try report(CorpusIssue(error: ReadError(file: location, reason: .malformed("duplicate id \"\(id)\", read as \"\(renamed)\"")), isSkipped: false))
         return renamed

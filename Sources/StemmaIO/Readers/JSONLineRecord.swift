@@ -11,7 +11,7 @@ struct JSONLineRecord {
     var text: [UInt8]
     var id: String?
     /// `title`, `date`, `url`, `source`, when they are strings.
-    var metadata: [String: String] = [:]
+    var metadata = Metadata()
     /// The other members as JSON text, in input order.
     var extra: [Document.Member] = []
     /// Warnings about a record that is still read.
@@ -23,6 +23,41 @@ struct JSONLineRecord {
     }
 
     static let metadataFields: Set<String> = ["title", "date", "url", "source"]
+
+    /// The four metadata members, in fields rather than a dictionary: hashing each key to set and
+    /// read them, and the dictionary itself, were per-record costs of reading JSONL.
+    struct Metadata {
+        var title: String?
+        var date: String?
+        var url: String?
+        var source: String?
+
+        /// Whether `key` names a metadata member; the same set as ``metadataFields``.
+        static func isField(_ key: String) -> Bool {
+            key == "title" || key == "date" || key == "url" || key == "source"
+        }
+
+        subscript(key: String) -> String? {
+            get {
+                switch key {
+                case "title": return title
+                case "date": return date
+                case "url": return url
+                case "source": return source
+                default: return nil
+                }
+            }
+            set {
+                switch key {
+                case "title": title = newValue
+                case "date": date = newValue
+                case "url": url = newValue
+                case "source": source = newValue
+                default: break
+                }
+            }
+        }
+    }
 
     init(line: UnsafeBufferPointer<UInt8>, options: CorpusOptions) throws(Problem) {
         let members: [(key: String, value: JSONLineParser.Value)]
@@ -54,7 +89,7 @@ struct JSONLineRecord {
                 throw Problem(reason: "field \"\(key)\" is not a string")
             case (options.idField, .string(let bytes)), (options.idField, .raw(let bytes)):
                 self.id = String(decoding: bytes, as: UTF8.self)
-            case (_, .string(let bytes)) where Self.metadataFields.contains(key):
+            case (_, .string(let bytes)) where Metadata.isField(key):
                 metadata[key] = String(decoding: bytes, as: UTF8.self)
             case (_, .string(let bytes)):
                 extra.append(Document.Member(key: key, json: JSONValue.string(String(decoding: bytes, as: UTF8.self)).utf8(pretty: false)))

@@ -28,9 +28,9 @@ extension ReadContext {
         }
         guard let validText = try validatedText(fields.text, location: location) else { return }
         var document = Document(
-            id: fields.id ?? location, text: validText, title: fields.metadata["title"],
-            date: fields.metadata["date"] ?? (options.datesFromText ? Self.markerDate(validText) : nil),
-            url: fields.metadata["url"], source: fields.metadata["source"], extra: fields.extra)
+            id: fields.id ?? location, text: validText, title: fields.metadata.title,
+            date: fields.metadata.date ?? (options.datesFromText ? Self.markerDate(validText) : nil),
+            url: fields.metadata.url, source: fields.metadata.source, extra: fields.extra)
         if options.htmlField != nil {
             guard let page = try pageDocument(validText, record: document, location: location, line: number) else { return }
             document = page
