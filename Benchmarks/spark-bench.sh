@@ -20,7 +20,7 @@ echo "corpus: $corpus, $(du -m "$corpus" | cut -f1) MB, $count documents"
 
 echo "== stemma dedup (one process, both cores)"
 /usr/bin/time -f "wall %e s, user %U s, sys %S s, max RSS %M KB" \
-    "$bin/stemma" dedup "$corpus" -q --format jsonl -o "$data/local.jsonl" --output-dir "$data/local" 2>&1 | tail -1
+    "$bin/stemma" dedup "$corpus" -q --format jsonl --output-dir "$data/local" > "$data/local.jsonl"
 
 echo "== spark_stemma dedup, local[2]"
 rm -rf "$data/spark-out" "$data/events"
@@ -29,6 +29,7 @@ export PYSPARK_PYTHON="$PWD/$venv/bin/python" PYSPARK_DRIVER_PYTHON="$PWD/$venv/
 /usr/bin/time -f "wall %e s, user %U s, sys %S s, max RSS %M KB (driver JVM, Python workers and stemma processes: the largest one)" \
     "$venv/bin/spark-submit" --master 'local[2]' --driver-memory "${DRIVER_MEMORY:-12g}" \
     --conf spark.ui.enabled=false --conf spark.eventLog.enabled=true --conf "spark.eventLog.dir=file://$PWD/$data/events" \
+    --conf spark.eventLog.rolling.enabled=false --conf spark.eventLog.compress=false \
     --conf spark.sql.shuffle.partitions="${SHUFFLE_PARTITIONS:-16}" \
     spark/stemma_spark.py dedup "$corpus" --output "$data/spark-out" --stemma "$PWD/$bin/stemma" 2> "$data/spark.log" | tail -1
 tail -1 "$data/spark.log"

@@ -328,6 +328,7 @@ SKETCH_SCHEMA = T.StructType([
 ])
 
 MAXIMUM_BUCKET_SIZE = 64  # as CandidatePairs: a larger bucket pairs each member with its first only
+SALTS = 16  # ways a bucket's rows are spread before they are counted
 
 
 def candidate_pairs(documents, index_bits):
@@ -335,22 +336,34 @@ def candidate_pairs(documents, index_bits):
 
     Dedup sorts band keys with the document index in their low `index_bits` bits, so a bucket is
     a band and the key's high bits. Buckets over 64 documents (boilerplate) pair every member
-    with the bucket's first: those few buckets are found by a combinable count, broadcast, and
-    their rows paired map-side, so no task receives a skewed bucket.
+    with the bucket's first only, as dedup does.
+
+    Skew: rows are grouped by bucket and a salt (16 ways), each group keeping its count, its
+    first row and at most 64 rows, so a boilerplate bucket of millions spreads over 16 tasks and
+    leaves them as 16 short lists; a second, small grouping adds them up. A bucket of at most 64
+    is paired from its list; the few larger ones are broadcast and their members paired with
+    their first where the rows lie, with no shuffle.
     """
     hi = F.conv(F.substring("key", 1, 8), 16, 10).cast("long")
     lo = F.conv(F.substring("key", 9, 8), 16, 10).cast("long")
     bucket = F.shiftleft(hi, 32 - index_bits).bitwiseOR(F.shiftright(lo, index_bits))
     exploded = documents.select("row", F.posexplode("bands").alias("band", "key")) \
-        .select("row", "band", bucket.alias("bucket"))
-    sizes = exploded.groupBy("band", "bucket").agg(F.count("*").alias("size"), F.min("row").alias("first"))
-    large = F.broadcast(sizes.where(F.col("size") > MAXIMUM_BUCKET_SIZE))
+        .select("row", "band", bucket.alias("bucket")).persist(StorageLevel.MEMORY_AND_DISK)
+    salted = exploded.groupBy("band", "bucket", (F.col("row") % SALTS).alias("salt")) \
+        .agg(F.count("*").alias("size"), F.min("row").alias("first"),
+             F.slice(F.array_sort(F.collect_list("row")), 1, MAXIMUM_BUCKET_SIZE).alias("rows"))
+    buckets = salted.groupBy("band", "bucket") \
+        .agg(F.sum("size").alias("size"), F.min("first").alias("first"), F.flatten(F.collect_list("rows")).alias("rows")) \
+        .where(F.col("size") > 1).persist(StorageLevel.MEMORY_AND_DISK)
+    rows = F.array_sort(F.col("rows"))
+    every_pair = F.flatten(F.transform(
+        F.sequence(F.lit(1), F.size(rows) - 1),
+        lambda i: F.transform(F.slice(rows, i + 1, F.size(rows) - i), lambda later: F.struct(F.element_at(rows, i).alias("a"), later.alias("b")))))
+    from_small = buckets.where(F.col("size") <= MAXIMUM_BUCKET_SIZE).select(F.explode(every_pair).alias("pair")) \
+        .select("pair.a", "pair.b")
+    large = F.broadcast(buckets.where(F.col("size") > MAXIMUM_BUCKET_SIZE).select("band", "bucket", "first"))
     from_large = exploded.join(large, ["band", "bucket"]).where(F.col("row") != F.col("first")) \
         .select(F.col("first").alias("a"), F.col("row").alias("b"))
-    small = exploded.join(large.select("band", "bucket"), ["band", "bucket"], "left_anti")
-    x, y = small.alias("x"), small.alias("y")
-    from_small = x.join(y, [F.col("x.band") == F.col("y.band"), F.col("x.bucket") == F.col("y.bucket")]) \
-        .where(F.col("x.row") < F.col("y.row")).select(F.col("x.row").alias("a"), F.col("y.row").alias("b"))
     return from_small.union(from_large).distinct()
 
 
@@ -384,7 +397,7 @@ def texts_of(numbered, rows, text_field, broadcast_limit=2_000_000):
 def exact_pairs(spark, pairs, numbered, options, counters):
     """Candidate pairs checked exactly by `stemma verify` on the executors."""
     rows = pairs.rdd.flatMap(lambda pair: (pair[0], pair[1])).distinct()
-    texts = texts_of(numbered, rows, options.text_field)
+    texts = texts_of(numbered, rows, options.text_field).persist(StorageLevel.MEMORY_AND_DISK)  # joined twice
     by_a = pairs.rdd.map(lambda pair: (pair[0], pair[1])).join(texts)  # a -> (b, textA)
     by_b = by_a.map(lambda entry: (entry[1][0], (entry[0], entry[1][1]))).join(texts)  # b -> ((a, textA), textB)
     lines = by_b.map(lambda entry: json.dumps({"a": entry[1][0][0], "b": entry[0], "textA": entry[1][0][1],

@@ -56,8 +56,8 @@ struct SparkJobTests {
         try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? NSDictionary)
     }
 
-    /// 1,000 generated news documents in families, a line that is not JSON, a blank line and a
-    /// document too short to sketch.
+    /// 1,000 generated news documents in families, a line that is not JSON, a blank line, a
+    /// document too short to sketch, and 80 copies of a boilerplate page scattered among them.
     static func corpus() throws -> URL {
         var generator = CorpusGenerator(seed: 15)
         var lines = try generator.documents(count: 1_000).map { document in
@@ -67,6 +67,10 @@ struct SparkJobTests {
         lines.insert("{\"id\": \"broken\", \"text\": ", at: 500)
         lines.insert("", at: 600)
         lines.insert(#"{"id":"brief","text":"A short notice."}"#, at: 700)
+        // A boilerplate page 80 times over: its buckets are over dedup's cap of 64, so each copy is
+        // paired with the first only.
+        let notice = "This page is no longer available. The story you are looking for may have been moved, renamed or removed from our archive."
+        for copy in 0..<80 { lines.insert(#"{"id":"notice-\#(copy)","text":"\#(notice) Reference \#(copy)."}"#, at: 200 + 9 * copy) }
         let url = ScratchDirectory.root.appendingPathComponent("stemma-spark-\(UUID().uuidString).jsonl")
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: url)
         return url
