@@ -487,16 +487,24 @@ def dedup(spark, options):
     return summary
 
 
+def keep_order(policy):
+    """SQL: the member a KeepPolicy keeps is the smallest of this struct. earliest: dated members
+    first, by date then row, else the longest, then the first; longest: by length, then row."""
+    if policy == "first":
+        return F.struct(F.col("row"))
+    if policy == "longest":
+        return F.struct((-F.col("bytes")).alias("shorter"), F.col("row"))
+    return F.struct(F.col("date").isNull().alias("undated"), F.coalesce("date", F.lit("")).alias("date"),
+                    F.when(F.col("date").isNull(), -F.col("bytes")).otherwise(F.lit(0)).alias("shorter"), F.col("row"))
+
+
 def family_records(components, documents, permutations):
     """One row per family: its representative (earliest dated, else longest, else first, as
     KeepPolicy.earliest), its members with their estimated similarity to it, ordered as
     `stemma dedup` orders families (largest first, then by representative)."""
     facts = documents.select("row", "id", "date", "bytes", "sig")
     members = components.join(facts, components.node == facts.row)
-    # Dated members first, by date then row; else the longest, then the first.
-    choice = F.struct(F.col("date").isNull().alias("undated"), F.coalesce("date", F.lit("")).alias("date"),
-                      F.when(F.col("date").isNull(), -F.col("bytes")).otherwise(F.lit(0)).alias("shorter"), F.col("row"))
-    chosen = members.groupBy("component").agg(F.min(choice).alias("choice"), F.count("*").alias("size")) \
+    chosen = members.groupBy("component").agg(F.min(keep_order("earliest")).alias("choice"), F.count("*").alias("size")) \
         .select("component", "size", F.col("choice.row").alias("representative"))
     representatives = chosen.join(facts.select(F.col("row").alias("representative"), F.col("sig").alias("rsig")), "representative")
     similarity = equal_values(F.col("sig"), F.col("rsig"), permutations).cast("double") / float(permutations)
@@ -526,14 +534,7 @@ def write_deduplicated(spark, numbered, documents, components, unread, options):
     """The input lines less the members each family drops (`--keep`) and the lines not read."""
     facts = documents.select("row", "date", "bytes")
     members = components.join(facts, components.node == facts.row)
-    if options.keep == "first":
-        choice = F.struct(F.col("row"))
-    elif options.keep == "longest":
-        choice = F.struct((-F.col("bytes")).alias("shorter"), F.col("row"))
-    else:
-        choice = F.struct(F.col("date").isNull().alias("undated"), F.coalesce("date", F.lit("")).alias("date"),
-                          F.when(F.col("date").isNull(), -F.col("bytes")).otherwise(F.lit(0)).alias("shorter"), F.col("row"))
-    kept = members.groupBy("component").agg(F.min(choice).alias("choice")).select(F.col("choice.row").alias("row"))
+    kept = members.groupBy("component").agg(F.min(keep_order(options.keep)).alias("choice")).select(F.col("choice.row").alias("row"))
     dropped = members.select("row").join(kept, "row", "left_anti").union(unread)
     gone = spark.sparkContext.broadcast(set(row[0] for row in dropped.collect()))
     numbered.filter(lambda entry: entry[0] not in gone.value).map(lambda entry: entry[1].decode("utf-8", "surrogateescape")) \
