@@ -7,10 +7,11 @@
 //       "idA<TAB>idB". Truth: pairs whose exact word-shingle Jaccard (Stemma's shingling) is at or
 //       above the threshold, among pairs in the same family and pairs any tool reported. Prints
 //       precision and recall as JSON.
-//   stemma-corpus plant COUNT OUT.jsonl [--seed S] [--passages P]
+//   stemma-corpus plant COUNT OUT.jsonl [--seed S] [--passages P] [--newspaper] [--noise today|double|heavy]
 //       JSONL {"id", "text", "date", "source"} of unrelated documents with P (default COUNT/10)
-//       passages of 50–2,000 words planted in them, noisy in every copy but the source.
-//   stemma-corpus evaluate-reuse COUNT REPORT.jsonl [--seed S] [--passages P]
+//       passages of 50–2,000 words planted in them, noisy in every copy but the source; --newspaper
+//       adds short notices reprinted across issues and notices sharing templates (formulas).
+//   stemma-corpus evaluate-reuse COUNT REPORT.jsonl [same options as plant]
 //       Scores a `stemma reuse` JSONL report against the passages planted with the same settings.
 import Foundation
 import StemmaCore

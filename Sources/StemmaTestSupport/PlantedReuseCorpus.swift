@@ -19,6 +19,8 @@ public struct PlantedReuseCorpus: Sendable {
     public var documents: [Document]
     /// For each planted passage, its copies (the source's among them), by document.
     public var copies: [[(document: Int, bytes: Range<Int>)]]
+    /// What each planted item is.
+    public var kinds: [PlantedKind]
 
     /// Every pair of copies of every passage: what a search should report.
     public var sharedPassages: [SharedPassage] {

@@ -22,6 +22,8 @@ public struct ReuseCorpusGenerator {
     /// A newsletter footer per source, shared by every document of that source: boilerplate that
     /// a reuse search must not report as long as it is shorter than the minimum passage.
     public var footers = false
+    /// Newspaper notices and formulas to plant besides the passages.
+    public var newspaper = NoticePlan()
 
     public init(seed: UInt64) {
         words = CorpusGenerator(seed: seed)
@@ -51,7 +53,8 @@ public struct ReuseCorpusGenerator {
             }
             passage += group.count
         }
-        return render(documents, passages: passage)
+        let kinds = Array(repeating: PlantedKind.passage, count: passage) + plantNotices(&documents, first: passage)
+        return render(documents, kinds: kinds)
     }
 
     /// `wanted` different documents other than `excluded`, drawn without a pass over all of them.
@@ -121,8 +124,8 @@ extension ReuseCorpusGenerator {
         }
     }
 
-    func render(_ documents: [DraftDocument], passages: Int) -> PlantedReuseCorpus {
-        var copies = Array(repeating: [(document: Int, bytes: Range<Int>)](), count: passages)
+    func render(_ documents: [DraftDocument], kinds: [PlantedKind]) -> PlantedReuseCorpus {
+        var copies = Array(repeating: [(document: Int, bytes: Range<Int>)](), count: kinds.count)
         var rendered: [PlantedReuseCorpus.Document] = []
         for (index, document) in documents.enumerated() {
             var text = ""
@@ -144,6 +147,6 @@ extension ReuseCorpusGenerator {
             let day = 1 + index % 28
             rendered.append(.init(id: "doc\(index)", text: text, date: "2022-03-\(day < 10 ? "0" : "")\(day)", source: source))
         }
-        return PlantedReuseCorpus(documents: rendered, copies: copies.map { $0.sorted { $0.document < $1.document } })
+        return PlantedReuseCorpus(documents: rendered, copies: copies.map { $0.sorted { $0.document < $1.document } }, kinds: kinds)
     }
 }
