@@ -110,20 +110,26 @@ struct BandedAligner {
     }
 
     /// Calls `body` with a function scoring word `r` of `a` against word `c` of `b`, and the kind
-    /// of the pair in trace bits; it reads the texts through buffers, with no copies.
+    /// of the pair in trace bits; it reads the texts through buffers, with no copies. Words that
+    /// differ only by OCR's confusions (the same folded key) are variants at any length; others are
+    /// compared by spelling, folded.
     private func withCellScorer(_ a: ReuseText, _ b: ReuseText, _ body: ((Int, Int) -> (Int32, UInt8)) -> Void) {
         a.words.withUnsafeBufferPointer { wordsA in
             b.words.withUnsafeBufferPointer { wordsB in
-                a.shapes.withUnsafeBufferPointer { shapesA in
-                    b.shapes.withUnsafeBufferPointer { shapesB in
-                        a.bytes.withUnsafeBufferPointer { bytesA in
-                            b.bytes.withUnsafeBufferPointer { bytesB in
-                                body { row, column in
-                                    if wordsA[row].key == wordsB[column].key { return (scoring.match, Trace.match) }
-                                    let isVariant = WordSimilarity.areVariants(
-                                        UnsafeBufferPointer(rebasing: bytesA[wordsA[row].range]), shapesA[row],
-                                        UnsafeBufferPointer(rebasing: bytesB[wordsB[column].range]), shapesB[column])
-                                    return isVariant ? (scoring.variant, Trace.variant) : (scoring.mismatch, 0)
+                a.foldedWords.withUnsafeBufferPointer { foldedA in
+                    b.foldedWords.withUnsafeBufferPointer { foldedB in
+                        a.shapes.withUnsafeBufferPointer { shapesA in
+                            b.shapes.withUnsafeBufferPointer { shapesB in
+                                a.folded.withUnsafeBufferPointer { bytesA in
+                                    b.folded.withUnsafeBufferPointer { bytesB in
+                                        body { row, column in
+                                            if wordsA[row].key == wordsB[column].key { return (scoring.match, Trace.match) }
+                                            let isVariant = foldedA[row].key == foldedB[column].key || WordSimilarity.areVariants(
+                                                UnsafeBufferPointer(rebasing: bytesA[foldedA[row].range]), shapesA[row],
+                                                UnsafeBufferPointer(rebasing: bytesB[foldedB[column].range]), shapesB[column])
+                                            return isVariant ? (scoring.variant, Trace.variant) : (scoring.mismatch, 0)
+                                        }
+                                    }
                                 }
                             }
                         }

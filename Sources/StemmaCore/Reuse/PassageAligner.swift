@@ -20,7 +20,7 @@ struct PassageAligner {
             found.append(alignment)
         }
         var kept: [WordAlignment] = []
-        for alignment in found.sorted(by: { $0.score > $1.score }) where !kept.contains(where: { overlapsBoth($0, alignment) }) {
+        for alignment in found.sorted(by: { $0.score > $1.score }) where !kept.contains(where: { Self.overlapsBoth($0, alignment) }) {
             kept.append(alignment)
         }
         return joiningNeighbours(kept, a, b)
@@ -93,7 +93,7 @@ struct PassageAligner {
     }
 
     /// Whether two alignments share more than half of the shorter one in both documents.
-    private func overlapsBoth(_ x: WordAlignment, _ y: WordAlignment) -> Bool {
+    static func overlapsBoth(_ x: WordAlignment, _ y: WordAlignment) -> Bool {
         func overlaps(_ p: Range<Int>, _ q: Range<Int>) -> Bool {
             let shared = max(0, min(p.upperBound, q.upperBound) - max(p.lowerBound, q.lowerBound))
             return 2 * shared > min(p.count, q.count)

@@ -26,7 +26,7 @@ public struct ReuseFinder: Sendable {
     public func passages(in texts: [[UInt8]]) -> ReuseResult {
         let ngram = parameters.ngram
         let hashes = ParallelMap.map(texts, minimumCount: 2, threads: parameters.threads) { text in
-            text.withUnsafeBufferPointer { Shingles.hashesByPosition(inUTF8: $0, count: ngram) }
+            text.withUnsafeBufferPointer { ReuseText.ngramHashes(inUTF8: $0, count: ngram) }
         }
         let words = hashes.reduce(0) { $0 + $1.count + (($1.isEmpty) ? 0 : ngram - 1) }
         let candidates = ReuseCandidates(hashes: hashes, parameters: parameters)
@@ -39,8 +39,10 @@ public struct ReuseFinder: Sendable {
                 passages(a, ReuseText(bytes: texts[pair.b]), documents: (pair.a, pair.b), anchors: candidates.anchors(of: pair))
             }
         }
+        let direct = perGroup.flatMap { $0 }
         return ReuseResult(
-            passages: perGroup.flatMap { $0 }, candidatePairs: candidates.pairs.count,
+            passages: (direct + passagesThroughSharedCopies(direct, texts: texts)).sorted { ($0.a, $0.b, $0.wordsA.lowerBound) < ($1.a, $1.b, $1.wordsA.lowerBound) },
+            candidatePairs: candidates.pairs.count,
             anchors: candidates.pairs.reduce(0) { $0 + $1.matchCount }, words: words)
     }
 
@@ -51,6 +53,21 @@ public struct ReuseFinder: Sendable {
         PassageAligner(parameters: parameters).passages(a, b, anchors: anchors).map { alignment in
             ReusePassage(a: documents.a, b: documents.b, bytesA: a.byteRange(ofWords: alignment.wordsA),
                          bytesB: b.byteRange(ofWords: alignment.wordsB), alignment: alignment)
+        }
+    }
+
+    /// The passages between copies that were each aligned with a third copy but not with each
+    /// other (``SharedCopyPairs``), none overlapping a passage found already; ordered as the result.
+    func passagesThroughSharedCopies(_ found: [ReusePassage], texts: [[UInt8]]) -> [ReusePassage] {
+        let pairs = SharedCopyPairs(spacing: parameters.ngram).anchors(through: found)
+        let aligned = ParallelMap.dynamicMap(count: pairs.count, threads: parameters.threads) { index in
+            let pair = pairs[index]
+            return passages(ReuseText(bytes: texts[pair.a]), ReuseText(bytes: texts[pair.b]), documents: (pair.a, pair.b), anchors: pair.anchors)
+        }.flatMap { $0 }
+        var byPair: [[Int]: [ReusePassage]] = [:]
+        for passage in found { byPair[[passage.a, passage.b], default: []].append(passage) }
+        return aligned.filter { new in
+            !(byPair[[new.a, new.b]] ?? []).contains { PassageAligner.overlapsBoth($0.alignment, new.alignment) }
         }
     }
 

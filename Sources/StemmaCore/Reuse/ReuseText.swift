@@ -2,20 +2,35 @@
 ///
 /// Only word-like tokens count (``Token/isWordLike``): punctuation differs freely between copies
 /// and OCR scatters it, so positions, word counts and alignments skip it. Word `k` is the first
-/// word of n-gram `k` in ``Shingles/hashesByPosition(inUTF8:count:)``.
+/// word of n-gram `k` in ``ngramHashes(inUTF8:count:)``.
 public struct ReuseText: Sendable {
     public let bytes: [UInt8]
     public let words: [Token]
-    /// Letters and digits each word contains, for a quick test before comparing spellings.
+    /// The text with OCR's confusions folded (``OCRFold``), and its words: the same words as
+    /// `words`, spelt as the candidate index reads them.
+    let folded: [UInt8]
+    let foldedWords: [Token]
+    /// Letters and digits each folded word contains, for a quick test before comparing spellings.
     let shapes: [WordShape]
 
     public init(bytes: [UInt8]) {
         self.bytes = bytes
         let words = bytes.withUnsafeBufferPointer { Tokenizer.tokens(inUTF8: $0) }.filter(\.isWordLike)
         self.words = words
-        shapes = bytes.withUnsafeBufferPointer { buffer in
-            words.map { WordShape(UnsafeBufferPointer(rebasing: buffer[$0.range])) }
+        let folded = bytes.withUnsafeBufferPointer { OCRFold.folded($0) }
+        let foldedWords = folded.withUnsafeBufferPointer { Tokenizer.tokens(inUTF8: $0) }.filter(\.isWordLike)
+        // Folding keeps the words; should a text ever tokenize otherwise, its words are compared unfolded.
+        let (kept, keptWords) = foldedWords.count == words.count ? (folded, foldedWords) : (bytes, words)
+        (self.folded, self.foldedWords) = (kept, keptWords)
+        shapes = kept.withUnsafeBufferPointer { buffer in
+            keptWords.map { WordShape(UnsafeBufferPointer(rebasing: buffer[$0.range])) }
         }
+    }
+
+    /// The hash of the n-gram of `count` words starting at every word of UTF-8 text, read with OCR's
+    /// confusions folded: the keys of the candidate index of ``ReuseCandidates``.
+    public static func ngramHashes(inUTF8 bytes: UnsafeBufferPointer<UInt8>, count: Int) -> [UInt64] {
+        OCRFold.folded(bytes).withUnsafeBufferPointer { Shingles.hashesByPosition(inUTF8: $0, count: count) }
     }
 
     /// The bytes of a run of words, with the punctuation attached to its ends: from the last

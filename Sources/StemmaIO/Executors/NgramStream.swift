@@ -8,7 +8,7 @@ public import StemmaCore
 /// {"id":"a","line":1,"date":"1851-03-02","words":412,"ngrams":[-4311…,8702…,…]}
 /// ```
 ///
-/// Each hash is the signed 64-bit integer of ``Shingles/hashesByPosition(inUTF8:count:)``'s bits
+/// Each hash is the signed 64-bit integer of ``ReuseText/ngramHashes(inUTF8:count:)``'s bits
 /// (JSON readers such as Spark's read signed 64-bit integers exactly); `words` is what the
 /// document adds to `stemma reuse`'s word count. With `includesText` the record also holds the
 /// text, as read, for the alignment stage.
@@ -37,7 +37,7 @@ public struct NgramStream {
         func drain() throws {
             let size = ngram
             let hashes = ParallelMap.map(batch, minimumCount: 16, threads: threads) { record in
-                record.text.withUnsafeBufferPointer { Shingles.hashesByPosition(inUTF8: $0, count: size) }
+                record.text.withUnsafeBufferPointer { ReuseText.ngramHashes(inUTF8: $0, count: size) }
             }
             var output: [UInt8] = []
             for (record, hashes) in zip(batch, hashes) { append(record, hashes, to: &output) }
