@@ -7,7 +7,7 @@ grouped into anchors. On the same input and parameters the answers equal `stemma
 `stemma reuse`'s (Docs/spark.md).
 
     spark-submit spark/stemma_spark.py dedup INPUT... --output DIR [--threshold 0.5] [--verify auto]
-    spark-submit spark/stemma_spark.py reuse INPUT... --output DIR [--min-words 40]
+    spark-submit spark/stemma_spark.py reuse INPUT... --output DIR [--min-words 12]
 
 The binary is found as `--stemma PATH` on every executor, else as a file shipped with
 `spark-submit --files PATH/stemma`, else on the executors' PATH.
@@ -659,8 +659,8 @@ def parse(arguments):
     common_arguments(reuse_parser)
     reuse_parser.add_argument("--ngram", type=int, default=5)
     reuse_parser.add_argument("--max-df", type=int, default=100)
-    reuse_parser.add_argument("--min-matches", type=int, default=5)
-    reuse_parser.add_argument("--min-words", type=int, default=40)
+    reuse_parser.add_argument("--min-matches", type=int, default=3)
+    reuse_parser.add_argument("--min-words", type=int, default=12)
     reuse_parser.add_argument("--max-gap", type=int, default=50)
     reuse_parser.add_argument("--no-alignment", action="store_true", help="leave the aligned text out of the passages")
     options = parser.parse_args(arguments)

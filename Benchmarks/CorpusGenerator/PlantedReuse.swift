@@ -88,6 +88,17 @@ enum PlantedReuse {
         print(summary(score.outcomes.filter { $0.kind == .passage }, label: "passages") + "}")
         print(summary(score.outcomes.filter { if case .formula = $0.kind { true } else { false } }, label: "formula notices reprinted") + "}")
         let clustering = ClusterEvaluation(corpus: corpus, clusters: clusters)
+        if arguments.contains("--explain") {
+            let labels = PlantedLabels(corpus: corpus)
+            for passage in reported where labels.item(of: passage.a, passage.bytesA) != labels.item(of: passage.b, passage.bytesB) {
+                let describe = { (document: Int, bytes: Range<Int>) -> String in
+                    let item = labels.item(of: document, bytes)
+                    let text = String(decoding: Array(corpus.documents[document].text.utf8)[bytes], as: UTF8.self).replacingOccurrences(of: "\n", with: " / ")
+                    return "\(corpus.documents[document].id) item \(item.map(String.init) ?? "-") \(item.map { "\(corpus.kinds[$0])" } ?? ""): \(text)"
+                }
+                print("MIXED\n  " + describe(passage.a, passage.bytesA) + "\n  " + describe(passage.b, passage.bytesB))
+            }
+        }
         print("{\"clusters\": \(clustering.clusters), \"mixed\": \(clustering.mixed), \"joinedByFormula\": \(clustering.joinedByFormula), \"largestDocuments\": \(clustering.largest)}")
     }
 

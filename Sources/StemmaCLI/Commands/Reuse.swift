@@ -32,13 +32,21 @@ struct Reuse: ParsableCommand {
     var maxDF = 100
 
     @Option(help: ArgumentHelp("Align only document pairs sharing at least this many n-grams.", valueName: "count"))
-    var minMatches = 5
+    var minMatches = 3
 
     @Option(help: ArgumentHelp("Report passages of at least this many words on both sides.", valueName: "count"))
-    var minWords = 40
+    var minWords = 12
 
     @Option(help: ArgumentHelp("Shared n-grams farther apart than this many words start a new chain.", valueName: "words"))
     var maxGap = 50
+
+    @Option(name: .customLong("formula-df"), help: ArgumentHelp(
+        "N-grams in at least this many documents are common; a passage sharing almost only common n-grams is formula wording, not reuse.",
+        valueName: "count"))
+    var formulaDF = 20
+
+    @Flag(help: "Also report formula passages (records of type formula); they never join clusters.")
+    var formulas = false
 
     @OptionGroup var threading: ThreadOptions
 
@@ -69,7 +77,7 @@ struct Reuse: ParsableCommand {
     func parameters() throws -> ReuseParameters {
         do {
             return try ReuseParameters(ngram: ngram, maximumDocumentFrequency: maxDF, minimumMatches: minMatches,
-                                       minimumWords: minWords, maximumGap: maxGap, threads: threading.count)
+                                       minimumWords: minWords, maximumGap: maxGap, formulaFrequency: formulaDF, threads: threading.count)
         } catch {
             throw ValidationError("\(error)")
         }
@@ -94,13 +102,13 @@ struct Reuse: ParsableCommand {
         let result = ReuseFinder(parameters: parameters).passages(in: texts)
         let searched = ContinuousClock.now
         let report = ReuseReport(ids: ids, dates: dates, texts: texts, result: result, parameters: parameters,
-                                 seconds: (searched - started).seconds)
+                                 seconds: (searched - started).seconds, showsFormulas: formulas)
         try write(report, to: destination)
         if verbose {
             Console.warnPlain("""
             read \(ids.count) documents (\(result.words) words) in \(decimal(read - started)) s; \
             \(result.candidatePairs) candidate pairs, \(result.anchors) anchors; \
-            \(result.passages.count) passages in \(decimal(searched - read)) s
+            \(result.passages.count) passages and \(result.formulas.count) formula passages in \(decimal(searched - read)) s
             """)
         }
         if skipped > 0 { throw ExitCode(1) }

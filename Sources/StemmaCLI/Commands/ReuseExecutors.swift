@@ -72,7 +72,7 @@ struct Align: ParsableCommand {
     var input = "-"
 
     @Option(help: ArgumentHelp("Report passages of at least this many words on both sides.", valueName: "count"))
-    var minWords = 40
+    var minWords = 12
 
     @Option(help: ArgumentHelp("Shared n-grams farther apart than this many words start a new chain.", valueName: "words"))
     var maxGap = 50

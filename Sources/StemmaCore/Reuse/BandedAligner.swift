@@ -112,22 +112,25 @@ struct BandedAligner {
     /// Calls `body` with a function scoring word `r` of `a` against word `c` of `b`, and the kind
     /// of the pair in trace bits; it reads the texts through buffers, with no copies. Words that
     /// differ only by OCR's confusions (the same folded key) are variants at any length; others are
-    /// compared by spelling, folded.
+    /// compared by spelling, folded. A pair too far apart for a variant but not clearly two words
+    /// (``WordSimilarity/areGarbled(_:_:_:_:)``) is a substitution that costs nothing, so that an
+    /// alignment crosses a badly read stretch where the texts realign after it.
     private func withCellScorer(_ a: ReuseText, _ b: ReuseText, _ body: ((Int, Int) -> (Int32, UInt8)) -> Void) {
         a.words.withUnsafeBufferPointer { wordsA in
             b.words.withUnsafeBufferPointer { wordsB in
-                a.foldedWords.withUnsafeBufferPointer { foldedA in
-                    b.foldedWords.withUnsafeBufferPointer { foldedB in
+                a.foldedRanges.withUnsafeBufferPointer { foldedA in
+                    b.foldedRanges.withUnsafeBufferPointer { foldedB in
                         a.shapes.withUnsafeBufferPointer { shapesA in
                             b.shapes.withUnsafeBufferPointer { shapesB in
                                 a.folded.withUnsafeBufferPointer { bytesA in
                                     b.folded.withUnsafeBufferPointer { bytesB in
                                         body { row, column in
                                             if wordsA[row].key == wordsB[column].key { return (scoring.match, Trace.match) }
-                                            let isVariant = foldedA[row].key == foldedB[column].key || WordSimilarity.areVariants(
-                                                UnsafeBufferPointer(rebasing: bytesA[foldedA[row].range]), shapesA[row],
-                                                UnsafeBufferPointer(rebasing: bytesB[foldedB[column].range]), shapesB[column])
-                                            return isVariant ? (scoring.variant, Trace.variant) : (scoring.mismatch, 0)
+                                            let isVariant = a.foldedKeys[row] == b.foldedKeys[column] || WordSimilarity.areVariants(
+                                                UnsafeBufferPointer(rebasing: bytesA[foldedA[row]]), shapesA[row],
+                                                UnsafeBufferPointer(rebasing: bytesB[foldedB[column]]), shapesB[column])
+                                            if isVariant { return (scoring.variant, Trace.variant) }
+                                            return (WordSimilarity.areGarbled(shapesA[row], shapesB[column]) ? scoring.garbled : scoring.mismatch, 0)
                                         }
                                     }
                                 }

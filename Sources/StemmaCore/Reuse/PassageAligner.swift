@@ -9,14 +9,16 @@
 struct PassageAligner {
     let parameters: ReuseParameters
 
-    /// The alignments of at least `minimumWords` words on both sides, in order of `a`.
+    /// The alignments of at least `minimumWords` words on both sides, scoring at least
+    /// `minimumScorePerWord` per word, in order of `a`.
     func passages(_ a: ReuseText, _ b: ReuseText, anchors: [(Int, Int)]) -> [WordAlignment] {
         let chains = AnchorChain.chains(of: anchors, maximumGap: parameters.maximumGap, drift: parameters.scoring.band)
             .sorted { $0.anchors.count > $1.anchors.count }
         var found: [WordAlignment] = []
         for chain in chains where !found.contains(where: { covers($0, chain) }) {
             guard let alignment = align(chain, a, b) else { continue }
-            guard min(alignment.wordsA.count, alignment.wordsB.count) >= parameters.minimumWords else { continue }
+            let words = min(alignment.wordsA.count, alignment.wordsB.count)
+            guard words >= parameters.minimumWords, alignment.score >= Int(parameters.scoring.minimumScorePerWord) * words else { continue }
             found.append(alignment)
         }
         var kept: [WordAlignment] = []

@@ -23,6 +23,8 @@ public struct ReuseCandidates: Sendable {
     public private(set) var pairs: [Pair]
     /// Anchors of every pair, `positionA << 32 | positionB`, word positions of an n-gram's first word.
     private let anchors: [UInt64]
+    /// How many documents hold the n-gram at each word of each document.
+    public let frequencies: DocumentFrequencies
 
     /// The anchors of a pair as (word in `a`, word in `b`), sorted.
     public func anchors(of pair: Pair) -> [(Int, Int)] {
@@ -38,9 +40,11 @@ public struct ReuseCandidates: Sendable {
         var bits = 0
         while (1 << bits) < parameters.threads || total >> bits > 4_000_000 { bits += 1 }
         let partitionBits = bits
+        let frequencies = DocumentFrequencies(wordCounts: hashes.map(\.count))
         let postings = ParallelMap.dynamicMap(count: 1 << partitionBits, threads: parameters.threads) { partition in
-            Self.anchors(in: partition, bits: partitionBits, hashes: hashes, parameters: parameters)
+            Self.anchors(in: partition, bits: partitionBits, hashes: hashes, parameters: parameters, frequencies: frequencies)
         }
+        self.frequencies = frequencies
         var all = postings.flatMap { $0 }
         RadixSort.sort(&all)
         var pairs: [Pair] = []
@@ -58,7 +62,7 @@ public struct ReuseCandidates: Sendable {
     }
 
     /// The anchors contributed by the n-grams whose hash falls in one partition, keyed by pair.
-    static func anchors(in partition: Int, bits: Int, hashes: [[UInt64]], parameters: ReuseParameters) -> [KeyedValue] {
+    static func anchors(in partition: Int, bits: Int, hashes: [[UInt64]], parameters: ReuseParameters, frequencies: DocumentFrequencies) -> [KeyedValue] {
         var entries: [KeyedValue] = []
         for (document, documentHashes) in hashes.enumerated() {
             for (position, hash) in documentHashes.enumerated() where bits == 0 || Int(hash >> (64 - UInt64(bits))) == partition {
@@ -75,6 +79,7 @@ public struct ReuseCandidates: Sendable {
                 if entries[end].value >> 32 != entries[end - 1].value >> 32 { documents += 1 }
                 end += 1
             }
+            for entry in entries[start..<end] { frequencies.record(documents, at: entry.value) }
             // A phrase repeated all through a few documents would give a quadratic number of
             // anchors while telling no more than its first few: such runs are skipped as well.
             if documents >= 2 && documents <= parameters.maximumDocumentFrequency && end - start <= 4 * parameters.maximumDocumentFrequency {
@@ -107,5 +112,38 @@ extension Shingles {
         let words = appendHashes(inUTF8: bytes, count: count, to: &hashes)
         if words < count { hashes.removeAll() }
         return hashes
+    }
+}
+
+/// The document frequency of the n-gram at every word of every document, saturating at 255: how
+/// common what two documents share is, for telling formulas from reuse.
+///
+/// Filled by the partitions of ``ReuseCandidates`` at once, each writing the words whose n-gram
+/// hash falls in it: no two write the same byte, so the storage is shared without a lock.
+public final class DocumentFrequencies: @unchecked Sendable {
+    private let storage: UnsafeMutableBufferPointer<UInt8>
+    private let offsets: [Int]
+
+    init(wordCounts: [Int]) {
+        var offsets = [0]
+        offsets.reserveCapacity(wordCounts.count + 1)
+        for count in wordCounts { offsets.append(offsets[offsets.count - 1] + count) }
+        self.offsets = offsets
+        storage = .allocate(capacity: max(1, offsets[offsets.count - 1]))
+        storage.initialize(repeating: 1)
+    }
+
+    deinit { storage.deallocate() }
+
+    /// Records the frequency of the n-gram at `document << 32 | position`.
+    @inline(__always)
+    func record(_ documents: Int, at entry: UInt64) {
+        storage[offsets[Int(entry >> 32)] + Int(entry & 0xFFFF_FFFF)] = UInt8(min(documents, 255))
+    }
+
+    /// Documents holding the n-gram that starts at word `position` of `document` (1 past its last n-gram).
+    public func frequency(of document: Int, at position: Int) -> Int {
+        let index = offsets[document] + position
+        return index < offsets[document + 1] ? Int(storage[index]) : 1
     }
 }

@@ -36,39 +36,62 @@ public struct ReuseFinder: Sendable {
         let perGroup = ParallelMap.dynamicMap(count: groups.count, threads: parameters.threads) { group in
             let a = ReuseText(bytes: texts[candidates.pairs[groups[group].lowerBound].a])
             return candidates.pairs[groups[group]].flatMap { pair in
-                passages(a, ReuseText(bytes: texts[pair.b]), documents: (pair.a, pair.b), anchors: candidates.anchors(of: pair))
+                let anchors = candidates.anchors(of: pair)
+                let frequencies = anchors.map { candidates.frequencies.frequency(of: pair.a, at: $0.0) }
+                return passages(a, ReuseText(bytes: texts[pair.b]), documents: (pair.a, pair.b), anchors: anchors, frequencies: frequencies)
             }
         }
-        let direct = perGroup.flatMap { $0 }
+        let direct = perGroup.flatMap { $0 }.filter { !$0.isFormula }
         return ReuseResult(
-            passages: (direct + passagesThroughSharedCopies(direct, texts: texts)).sorted { ($0.a, $0.b, $0.wordsA.lowerBound) < ($1.a, $1.b, $1.wordsA.lowerBound) },
+            passages: (direct + passagesThroughSharedCopies(direct, texts: texts, frequencies: candidates.frequencies)).sorted { ($0.a, $0.b, $0.wordsA.lowerBound) < ($1.a, $1.b, $1.wordsA.lowerBound) },
+            formulas: perGroup.flatMap { $0 }.filter(\.isFormula),
             candidatePairs: candidates.pairs.count,
             anchors: candidates.pairs.reduce(0) { $0 + $1.matchCount }, words: words)
     }
 
     /// The passages of one candidate pair, given its shared n-gram positions (word in `a`, word
     /// in `b`, sorted), in order of `a`: the second stage alone, for engines that found the
-    /// candidates themselves (`stemma align`).
-    public func passages(_ a: ReuseText, _ b: ReuseText, documents: (a: Int, b: Int), anchors: [(Int, Int)]) -> [ReusePassage] {
-        PassageAligner(parameters: parameters).passages(a, b, anchors: anchors).map { alignment in
+    /// candidates themselves (`stemma align`). With the document frequency of each anchor's
+    /// n-gram, passages of formula wording only are marked (``ReusePassage/isFormula``).
+    public func passages(_ a: ReuseText, _ b: ReuseText, documents: (a: Int, b: Int), anchors: [(Int, Int)], frequencies: [Int]? = nil) -> [ReusePassage] {
+        let rule = FormulaRule(commonFrequency: parameters.formulaFrequency)
+        return PassageAligner(parameters: parameters).passages(a, b, anchors: anchors).map { alignment in
             ReusePassage(a: documents.a, b: documents.b, bytesA: a.byteRange(ofWords: alignment.wordsA),
-                         bytesB: b.byteRange(ofWords: alignment.wordsB), alignment: alignment)
+                         bytesB: b.byteRange(ofWords: alignment.wordsB), alignment: alignment,
+                         isFormula: frequencies.map { rule.isFormula(alignment, anchors: anchors, frequencies: $0) } ?? false)
         }
     }
 
     /// The passages between copies that were each aligned with a third copy but not with each
-    /// other (``SharedCopyPairs``), none overlapping a passage found already; ordered as the result.
-    func passagesThroughSharedCopies(_ found: [ReusePassage], texts: [[UInt8]]) -> [ReusePassage] {
+    /// other (``SharedCopyPairs``), none overlapping a passage found already and none of formula
+    /// wording; ordered as the result.
+    ///
+    /// Formula wording is judged on the exact n-grams the two share, as for candidate pairs: the
+    /// composed anchors say where the copies align, not how common what they share is.
+    func passagesThroughSharedCopies(_ found: [ReusePassage], texts: [[UInt8]], frequencies: DocumentFrequencies) -> [ReusePassage] {
         let pairs = SharedCopyPairs(spacing: parameters.ngram).anchors(through: found)
+        let rule = FormulaRule(commonFrequency: parameters.formulaFrequency)
         let aligned = ParallelMap.dynamicMap(count: pairs.count, threads: parameters.threads) { index in
             let pair = pairs[index]
+            let exact = exactAnchors(texts[pair.a], texts[pair.b])
+            let exactFrequencies = exact.map { frequencies.frequency(of: pair.a, at: $0.0) }
             return passages(ReuseText(bytes: texts[pair.a]), ReuseText(bytes: texts[pair.b]), documents: (pair.a, pair.b), anchors: pair.anchors)
+                .filter { !rule.isFormula($0.alignment, anchors: exact, frequencies: exactFrequencies) }
         }.flatMap { $0 }
         var byPair: [[Int]: [ReusePassage]] = [:]
         for passage in found { byPair[[passage.a, passage.b], default: []].append(passage) }
         return aligned.filter { new in
             !(byPair[[new.a, new.b]] ?? []).contains { PassageAligner.overlapsBoth($0.alignment, new.alignment) }
         }
+    }
+
+    /// The n-gram positions two texts share exactly, sorted: (word in `a`, word in `b`).
+    func exactAnchors(_ a: [UInt8], _ b: [UInt8]) -> [(Int, Int)] {
+        let hashesA = a.withUnsafeBufferPointer { ReuseText.ngramHashes(inUTF8: $0, count: parameters.ngram) }
+        let hashesB = b.withUnsafeBufferPointer { ReuseText.ngramHashes(inUTF8: $0, count: parameters.ngram) }
+        var positionsB: [UInt64: [Int]] = [:]
+        for (position, hash) in hashesB.enumerated() { positionsB[hash, default: []].append(position) }
+        return hashesA.enumerated().flatMap { position, hash in (positionsB[hash] ?? []).map { (position, $0) } }
     }
 
     /// The ranges of equal consecutive values.

@@ -6,10 +6,12 @@
 public struct ReuseText: Sendable {
     public let bytes: [UInt8]
     public let words: [Token]
-    /// The text with OCR's confusions folded (``OCRFold``), and its words: the same words as
-    /// `words`, spelt as the candidate index reads them.
+    /// Each word with OCR's confusions folded (``OCRFold``), one after another, and where each
+    /// lies in them: the spellings the aligner compares.
     let folded: [UInt8]
-    let foldedWords: [Token]
+    let foldedRanges: [Range<Int>]
+    /// The key of each folded word: equal keys are one word, misread.
+    let foldedKeys: [UInt64]
     /// Letters and digits each folded word contains, for a quick test before comparing spellings.
     let shapes: [WordShape]
 
@@ -17,14 +19,12 @@ public struct ReuseText: Sendable {
         self.bytes = bytes
         let words = bytes.withUnsafeBufferPointer { Tokenizer.tokens(inUTF8: $0) }.filter(\.isWordLike)
         self.words = words
-        let folded = bytes.withUnsafeBufferPointer { OCRFold.folded($0) }
-        let foldedWords = folded.withUnsafeBufferPointer { Tokenizer.tokens(inUTF8: $0) }.filter(\.isWordLike)
-        // Folding keeps the words; should a text ever tokenize otherwise, its words are compared unfolded.
-        let (kept, keptWords) = foldedWords.count == words.count ? (folded, foldedWords) : (bytes, words)
-        (self.folded, self.foldedWords) = (kept, keptWords)
-        shapes = kept.withUnsafeBufferPointer { buffer in
-            keptWords.map { WordShape(UnsafeBufferPointer(rebasing: buffer[$0.range])) }
+        let (folded, ranges) = bytes.withUnsafeBufferPointer { OCRFold.foldedWords($0, words) }
+        (foldedKeys, shapes) = folded.withUnsafeBufferPointer { buffer in
+            (ranges.map { TokenNormalizer.key(of: UnsafeBufferPointer(rebasing: buffer[$0])) },
+             ranges.map { WordShape(UnsafeBufferPointer(rebasing: buffer[$0])) })
         }
+        (self.folded, foldedRanges) = (folded, ranges)
     }
 
     /// The hash of the n-gram of `count` words starting at every word of UTF-8 text, read with OCR's
@@ -56,11 +56,18 @@ public struct ReuseText: Sendable {
 struct WordShape: Sendable, Hashable {
     var length: UInt16
     var letters: UInt64
+    /// The word's letter pairs, each hashed to one of 64 bits: a cheap measure of how much two
+    /// spellings share (Dice's coefficient over bigrams).
+    var bigrams: UInt64
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         length = UInt16(min(bytes.count, Int(UInt16.max)))
-        var letters: UInt64 = 0
+        var letters: UInt64 = 0, bigrams: UInt64 = 0
+        var previous: UInt8 = 0
         for byte in bytes {
+            let folded = byte &- 0x41 < 26 ? byte | 0x20 : byte
+            if previous != 0 { bigrams |= 1 << UInt64((UInt32(previous) &* 31 &+ UInt32(folded)) & 63) }
+            previous = folded
             let lower = byte | 0x20
             if lower &- 0x61 < 26 {
                 letters |= 1 << UInt64(lower &- 0x61)
@@ -71,5 +78,6 @@ struct WordShape: Sendable, Hashable {
             }
         }
         self.letters = letters
+        self.bigrams = bigrams
     }
 }

@@ -10,10 +10,10 @@ import StemmaCore
 extension ReuseReport {
     public static let schemaVersion = 1
 
-    /// Passage lines, then cluster lines.
+    /// Passage lines, formula lines when shown, then cluster lines.
     public func jsonLines(alignment: Bool = true) -> [UInt8] {
         var output: [UInt8] = []
-        for passage in result.passages {
+        for passage in result.passages + (showsFormulas ? result.formulas : []) {
             output += passageJSON(passage, alignment: alignment).utf8(pretty: false)
             output.append(UInt8(ascii: "\n"))
         }
@@ -31,15 +31,16 @@ extension ReuseReport {
             ("parameters", .object([
                 ("ngram", .int(parameters.ngram)), ("maxDF", .int(parameters.maximumDocumentFrequency)),
                 ("minMatches", .int(parameters.minimumMatches)), ("minWords", .int(parameters.minimumWords)),
-                ("maxGap", .int(parameters.maximumGap)),
+                ("maxGap", .int(parameters.maximumGap)), ("formulaDF", .int(parameters.formulaFrequency)),
             ])),
             ("summary", .object([
                 ("documents", .int(documents.count)), ("words", .int(result.words)),
                 ("candidatePairs", .int(result.candidatePairs)), ("anchors", .int(result.anchors)),
                 ("passages", .int(result.passages.count)), ("pairs", .int(pairCount)), ("clusters", .int(clusters.count)),
-                ("seconds", .double(seconds)),
+                ("formulas", .int(result.formulas.count)), ("seconds", .double(seconds)),
             ])),
             ("passages", .array(result.passages.map { passageJSON($0, alignment: alignment) })),
+        ] + (showsFormulas ? [("formulas", .array(result.formulas.map { passageJSON($0, alignment: alignment) }))] : []) + [
             ("clusters", .array(clusters.map(clusterJSON))),
         ])
         return value.utf8(pretty: true) + [UInt8(ascii: "\n")]
@@ -48,7 +49,7 @@ extension ReuseReport {
     func passageJSON(_ passage: ReusePassage, alignment: Bool) -> JSONValue {
         let counts = passage.alignment.counts
         var members: [(String, JSONValue)] = [
-            ("type", .string("passage")),
+            ("type", .string(passage.isFormula ? "formula" : "passage")),
             ("a", side(passage.a, passage.bytesA, passage.wordsA)),
             ("b", side(passage.b, passage.bytesB, passage.wordsB)),
             ("score", .int(passage.score)),

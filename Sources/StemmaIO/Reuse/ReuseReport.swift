@@ -21,10 +21,13 @@ public struct ReuseReport: Sendable {
     public var clusters: [ReuseCluster]
     public var parameters: ReuseParameters
     public var seconds: Double
+    /// Whether the writers show the formula passages (`--formulas`), or only count them.
+    public var showsFormulas: Bool
 
     /// Builds the report; only the documents that share a passage are tokenized again.
-    public init(ids: [String], dates: [String?], texts: [[UInt8]], result: ReuseResult, parameters: ReuseParameters, seconds: Double) {
-        let involved = Set(result.passages.flatMap { [$0.a, $0.b] })
+    public init(ids: [String], dates: [String?], texts: [[UInt8]], result: ReuseResult, parameters: ReuseParameters, seconds: Double,
+                showsFormulas: Bool = false) {
+        let involved = Set((result.passages + (showsFormulas ? result.formulas : [])).flatMap { [$0.a, $0.b] })
         documents = ids.indices.map { index in
             Document(id: ids[index], date: dates[index], text: ReuseText(bytes: involved.contains(index) ? texts[index] : []))
         }
@@ -32,6 +35,7 @@ public struct ReuseReport: Sendable {
         clusters = ReuseCluster.clusters(of: result.passages, dates: dates)
         self.parameters = parameters
         self.seconds = seconds
+        self.showsFormulas = showsFormulas
     }
 
     /// The number of distinct document pairs with a passage.

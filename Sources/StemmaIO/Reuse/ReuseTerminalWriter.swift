@@ -23,7 +23,7 @@ public struct ReuseTerminalWriter: Sendable {
             Rainbow.enabled = true
         }
         var output = ""
-        for passage in report.result.passages {
+        for passage in report.result.passages + (report.showsFormulas ? report.result.formulas : []) {
             output += header(passage, report) + "\n" + body(report.segments(of: passage)) + "\n\n"
         }
         for (index, cluster) in report.clusters.enumerated() {
@@ -38,6 +38,7 @@ public struct ReuseTerminalWriter: Sendable {
         let text = "@@ \(a) [\(passage.bytesA.lowerBound)–\(passage.bytesA.upperBound)] \(passage.wordsA.count) words"
             + " ↔ \(b) [\(passage.bytesB.lowerBound)–\(passage.bytesB.upperBound)] \(passage.wordsB.count) words"
             + " · score \(passage.score) · \(counts.matches) same, \(counts.variants) variant, \(counts.substitutions) substituted, \(counts.gaps) gap words"
+            + (passage.isFormula ? " · formula" : "")
         return useColor ? text.cyan : text
     }
 
@@ -87,6 +88,8 @@ public struct ReuseTerminalWriter: Sendable {
     public func summaryLine(_ report: ReuseReport) -> String {
         let text = "\(report.result.passages.count) passages between \(report.pairCount) pairs of \(report.documents.count) documents"
             + " · \(report.clusters.count) clusters · \(report.result.candidatePairs) candidate pairs"
+            + (report.result.formulas.isEmpty ? "" : " · \(report.result.formulas.count) formula passages"
+                + (report.showsFormulas ? "" : " set apart (--formulas shows them)"))
         return useColor ? text.bold : text
     }
 }
