@@ -10,7 +10,7 @@ import Testing
     @Test func reuseParsesItsOptionsAndRejectsBadOnes() throws {
         let command = try #require(try Stemma.parseAsRoot(["reuse", "a.jsonl", "--min-words", "30", "--max-df", "20", "--format", "json"]) as? Reuse)
         #expect(command.minWords == 30 && command.maxDF == 20 && command.format == .json)
-        #expect(command.ngram == 5 && command.minMatches == 5 && !command.noAlignment)
+        #expect(command.ngram == 5 && command.minMatches == 3 && command.formulaDF == 20 && !command.formulas && !command.noAlignment)
         #expect(usageError(["reuse", "-", "-"]) == "Standard input can be read only once.")
         #expect(usageError(["reuse", "a.jsonl", "--format", "xml"]) == "The value 'xml' is invalid for '--format <format>'. Please provide one of 'text', 'jsonl', 'json' or 'html'.")
     }

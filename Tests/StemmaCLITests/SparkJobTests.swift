@@ -123,7 +123,8 @@ struct SparkJobTests {
     @Test(.timeLimit(.minutes(10))) func reuseGivesReusesPassagesOnTheATSTracts() throws {
         let input = Fixtures.sharedDirectory.appendingPathComponent("corpora/ats-tracts/docs.jsonl")
         try #require(FileManager.default.fileExists(atPath: input.path), "\(input.path) is missing")
-        let expected = try StemmaProcess.run(["reuse", input.path, "--format", "jsonl"])
+        // The Spark job aligns candidate pairs only, not copies through a third copy.
+        let expected = try StemmaProcess.run(["reuse", input.path, "--format", "jsonl", "--no-shared-copies"])
         #expect(expected.status == 0)
         let output = Self.scratch("reuse")
         let run = try SparkRuntime.submit(["reuse", input.path, "--output", output.path])
@@ -131,11 +132,12 @@ struct SparkJobTests {
         let lines = try SparkRuntime.partLines(output.appendingPathComponent("passages")) + SparkRuntime.partLines(output.appendingPathComponent("clusters"))
         // Byte for byte: the passages in order, their alignments, and the clusters.
         #expect(lines.joined(separator: "\n") + "\n" == expected.output)
-        #expect(lines.filter { $0.hasPrefix(#"{"type":"passage""#) }.count == 8)
+        // The three related pairs' long passages, and the short quotations (scripture) all the tracts share.
+        #expect(lines.filter { $0.hasPrefix(#"{"type":"passage""#) }.count > 8)
     }
 
     @Test(.timeLimit(.minutes(10))) func reuseReadsADirectoryOfTextsWithTheirDates() throws {
-        let expected = try StemmaProcess.run(["reuse", "Examples/reuse", "--format", "jsonl", "--min-words", "15"])
+        let expected = try StemmaProcess.run(["reuse", "Examples/reuse", "--format", "jsonl", "--min-words", "15", "--no-shared-copies"])
         let output = Self.scratch("reuse-texts")
         let run = try SparkRuntime.submit(["reuse", "Examples/reuse", "--output", output.path, "--min-words", "15"])
         try #require(run.status == 0, "spark reuse failed: \(run.stderr.suffix(2_000))")

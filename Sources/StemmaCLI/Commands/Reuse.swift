@@ -48,6 +48,9 @@ struct Reuse: ParsableCommand {
     @Flag(help: "Also report formula passages (records of type formula); they never join clusters.")
     var formulas = false
 
+    @Flag(help: "Do not align copies with each other through a third copy both share a passage with (as the Spark job does not).")
+    var noSharedCopies = false
+
     @OptionGroup var threading: ThreadOptions
 
     @OptionGroup var input: CorpusInputOptions
@@ -77,7 +80,7 @@ struct Reuse: ParsableCommand {
     func parameters() throws -> ReuseParameters {
         do {
             return try ReuseParameters(ngram: ngram, maximumDocumentFrequency: maxDF, minimumMatches: minMatches,
-                                       minimumWords: minWords, maximumGap: maxGap, formulaFrequency: formulaDF, threads: threading.count)
+                                       minimumWords: minWords, maximumGap: maxGap, formulaFrequency: formulaDF, sharedCopies: !noSharedCopies, threads: threading.count)
         } catch {
             throw ValidationError("\(error)")
         }

@@ -17,6 +17,7 @@ import Foundation
 struct FormulaRule: Sendable {
     /// Anchors found in this many documents, on average, are common.
     let commonFrequency: Int
+    let ngram: Int
     static let longestFormula = 100
 
     /// Whether an alignment shares only common n-grams, given the anchors of its pair and the
@@ -28,6 +29,109 @@ struct FormulaRule: Sendable {
             logSum += log(Double(max(1, frequencies[index])))
             count += 1
         }
-        return count > 0 && logSum >= Double(count) * log(Double(commonFrequency))
+        return count > 0 && Self.reaches(logSum, count: count, commonFrequency)
+    }
+}
+
+extension FormulaRule {
+    /// The alignment without formula wording at its ends: a reprinted notice set beside a death
+    /// notice in both issues aligns on through the template's phrases, and a notice whose
+    /// neighbour was dropped reaches the next one across the gap. The steps are cut into blocks at
+    /// every run of two or more unmatched words (a template's slots, a dropped notice); blocks at
+    /// either end whose anchors are common (as ``isFormula(_:anchors:frequencies:)`` judges a
+    /// passage), or that hold no anchor, are dropped until a block of rare anchors. Nil when none
+    /// is left: the whole alignment is formula wording or cannot be judged, and is kept as it is.
+    func trimmed(_ alignment: WordAlignment, anchors: [(Int, Int)], frequencies: [Int], scoring: ReuseScoring,
+                 _ a: ReuseText, _ b: ReuseText) -> WordAlignment? {
+        var blocks: [Range<Int>] = []
+        var start = 0, unmatched = 0
+        for (index, step) in alignment.steps.enumerated() {
+            switch step {
+            case .match, .variant:
+                if unmatched >= 2 {
+                    blocks.append(start..<(index - unmatched))
+                    start = index
+                }
+                unmatched = 0
+            default: unmatched += 1
+            }
+        }
+        blocks.append(start..<alignment.steps.count)
+        guard blocks.count > 1 else { return alignment }
+        let rare = blocks.map { block in isRare(alignment.steps[block], anchors: anchors, frequencies: frequencies) }
+        guard let first = rare.firstIndex(of: true), let last = rare.lastIndex(of: true) else { return nil }
+        guard first > 0 || last < blocks.count - 1 else { return alignment }
+        // Within the kept blocks, the passage runs from the first rare anchor to the end of the last.
+        var kept = alignment.steps[blocks[first].lowerBound..<blocks[last].upperBound]
+        let wordsA = kept.compactMap(Self.wordA)
+        let rareWords = anchors.indices.filter { frequencies[$0] < commonFrequency && wordsA.contains(anchors[$0].0) }.map { anchors[$0].0 }
+        if let low = rareWords.min(), let high = rareWords.max().map({ $0 + ngram }) {
+            while let step = kept.first, (Self.wordA(step).map { $0 < low } ?? true) { kept.removeFirst() }
+            while let step = kept.last, (Self.wordA(step).map { $0 >= high } ?? true) { kept.removeLast() }
+        }
+        guard !kept.isEmpty else { return nil }
+        return WordAlignment(steps: Array(kept), scoring: scoring, a, b)
+    }
+
+    /// The word of `a` a matching or variant step holds.
+    private static func wordA(_ step: WordAlignment.Step) -> Int? {
+        switch step {
+        case let .match(x, _), let .variant(x, _): x
+        default: nil
+        }
+    }
+
+    /// Whether the anchors starting at the block's matched words of `a` are rare on average.
+    private func isRare(_ steps: ArraySlice<WordAlignment.Step>, anchors: [(Int, Int)], frequencies: [Int]) -> Bool {
+        var words = Set<Int>()
+        for step in steps {
+            if case let .match(x, _) = step { words.insert(x) }
+            if case let .variant(x, _) = step { words.insert(x) }
+        }
+        var logSum = 0.0, count = 0
+        for (index, anchor) in anchors.enumerated() where words.contains(anchor.0) {
+            logSum += log(Double(max(1, frequencies[index])))
+            count += 1
+        }
+        return count > 0 && !Self.reaches(logSum, count: count, commonFrequency)
+    }
+}
+
+extension FormulaRule {
+    /// Whether `count` frequencies whose logarithms sum to `logSum` have a geometric mean of at
+    /// least `frequency`, with room for the rounding of the sum (eleven anchors in three
+    /// documents each are three on average, not a hair under).
+    static func reaches(_ logSum: Double, count: Int, _ frequency: Int) -> Bool {
+        logSum >= Double(count) * log(Double(frequency)) - 1e-9 * Double(count)
+    }
+}
+
+extension WordAlignment {
+    /// An alignment of the given steps, which start and end with matching words, scored as the
+    /// banded aligner scores them.
+    init(steps: [Step], scoring: ReuseScoring, _ a: ReuseText, _ b: ReuseText) {
+        var score: Int32 = 0
+        var previousGap: Int?  // 0: onlyInA, 1: onlyInB
+        var firstA = Int.max, firstB = Int.max, endA = 0, endB = 0
+        for step in steps {
+            var gap: Int?
+            switch step {
+            case let .match(x, y), let .variant(x, y), let .substitution(x, y):
+                (firstA, firstB, endA, endB) = (min(firstA, x), min(firstB, y), max(endA, x + 1), max(endB, y + 1))
+                if case .match = step { score += scoring.match }
+                if case .variant = step { score += scoring.variant }
+                if case .substitution = step {
+                    score += WordSimilarity.areGarbled(a.shapes[x], b.shapes[y]) ? scoring.garbled : scoring.mismatch
+                }
+            case .onlyInA:
+                gap = 0
+                score -= previousGap == 0 ? scoring.gapExtend : scoring.gapOpen
+            case .onlyInB:
+                gap = 1
+                score -= previousGap == 1 ? scoring.gapExtend : scoring.gapOpen
+            }
+            previousGap = gap
+        }
+        self.init(wordsA: firstA..<endA, wordsB: firstB..<endB, score: Int(score), steps: steps)
     }
 }

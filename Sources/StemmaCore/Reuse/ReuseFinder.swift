@@ -54,11 +54,23 @@ public struct ReuseFinder: Sendable {
     /// candidates themselves (`stemma align`). With the document frequency of each anchor's
     /// n-gram, passages of formula wording only are marked (``ReusePassage/isFormula``).
     public func passages(_ a: ReuseText, _ b: ReuseText, documents: (a: Int, b: Int), anchors: [(Int, Int)], frequencies: [Int]? = nil) -> [ReusePassage] {
-        let rule = FormulaRule(commonFrequency: parameters.formulaFrequency)
-        return PassageAligner(parameters: parameters).passages(a, b, anchors: anchors).map { alignment in
-            ReusePassage(a: documents.a, b: documents.b, bytesA: a.byteRange(ofWords: alignment.wordsA),
-                         bytesB: b.byteRange(ofWords: alignment.wordsB), alignment: alignment,
-                         isFormula: frequencies.map { rule.isFormula(alignment, anchors: anchors, frequencies: $0) } ?? false)
+        let rule = FormulaRule(commonFrequency: parameters.formulaFrequency, ngram: parameters.ngram)
+        return PassageAligner(parameters: parameters).passages(a, b, anchors: anchors).map { found in
+            var alignment = found, isFormula = false
+            if let frequencies {
+                // Formula wording at a passage's ends is cut off; a passage left with none of its own is a formula.
+                // Left shorter than a passage, the passage was the template's wording around a coincidence.
+                let trimmed = rule.trimmed(found, anchors: anchors, frequencies: frequencies, scoring: parameters.scoring, a, b)
+                if let trimmed, min(trimmed.wordsA.count, trimmed.wordsB.count) >= parameters.minimumWords {
+                    alignment = trimmed
+                    isFormula = rule.isFormula(alignment, anchors: anchors, frequencies: frequencies)
+                } else {
+                    isFormula = trimmed == nil ? rule.isFormula(found, anchors: anchors, frequencies: frequencies)
+                        : min(found.wordsA.count, found.wordsB.count) < FormulaRule.longestFormula
+                }
+            }
+            return ReusePassage(a: documents.a, b: documents.b, bytesA: a.byteRange(ofWords: alignment.wordsA),
+                                bytesB: b.byteRange(ofWords: alignment.wordsB), alignment: alignment, isFormula: isFormula)
         }
     }
 
@@ -69,8 +81,9 @@ public struct ReuseFinder: Sendable {
     /// Formula wording is judged on the exact n-grams the two share, as for candidate pairs: the
     /// composed anchors say where the copies align, not how common what they share is.
     func passagesThroughSharedCopies(_ found: [ReusePassage], texts: [[UInt8]], frequencies: DocumentFrequencies) -> [ReusePassage] {
+        guard parameters.sharedCopies else { return [] }
         let pairs = SharedCopyPairs(spacing: parameters.ngram).anchors(through: found)
-        let rule = FormulaRule(commonFrequency: parameters.formulaFrequency)
+        let rule = FormulaRule(commonFrequency: parameters.formulaFrequency, ngram: parameters.ngram)
         let aligned = ParallelMap.dynamicMap(count: pairs.count, threads: parameters.threads) { index in
             let pair = pairs[index]
             let exact = exactAnchors(texts[pair.a], texts[pair.b])

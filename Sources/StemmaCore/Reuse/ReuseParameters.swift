@@ -18,6 +18,9 @@ public struct ReuseParameters: Sendable, Hashable {
     /// A passage whose shared n-grams are found in this many documents or more, on average
     /// (geometric mean), is formula wording (``FormulaRule``), reported apart and never clustered.
     public let formulaFrequency: Int
+    /// Whether copies that share a passage with a third copy are aligned with each other too
+    /// (``SharedCopyPairs``), where their own shared n-grams are too few.
+    public let sharedCopies: Bool
     public let scoring: ReuseScoring
     /// Threads to use.
     public let threads: Int
@@ -25,7 +28,8 @@ public struct ReuseParameters: Sendable, Hashable {
     /// - Throws: ``ReuseError/invalidParameter(_:_:)`` for a value out of range.
     public init(
         ngram: Int = 5, maximumDocumentFrequency: Int = 100, minimumMatches: Int = 3, minimumWords: Int = 12,
-        maximumGap: Int = 50, formulaFrequency: Int = 20, scoring: ReuseScoring = ReuseScoring(), threads: Int? = nil
+        maximumGap: Int = 50, formulaFrequency: Int = 20, sharedCopies: Bool = true,
+        scoring: ReuseScoring = ReuseScoring(), threads: Int? = nil
     ) throws {
         guard (2...16).contains(ngram) else { throw ReuseError.invalidParameter("n-gram size", "between 2 and 16") }
         guard maximumDocumentFrequency >= 2 else { throw ReuseError.invalidParameter("maximum document frequency", "at least 2") }
@@ -40,6 +44,7 @@ public struct ReuseParameters: Sendable, Hashable {
         self.minimumWords = minimumWords
         self.maximumGap = maximumGap
         self.formulaFrequency = formulaFrequency
+        self.sharedCopies = sharedCopies
         self.scoring = scoring
         self.threads = threads ?? ProcessInfoCores.count
     }
