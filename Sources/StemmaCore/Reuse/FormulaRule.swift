@@ -37,10 +37,12 @@ extension FormulaRule {
     /// The alignment without formula wording at its ends: a reprinted notice set beside a death
     /// notice in both issues aligns on through the template's phrases, and a notice whose
     /// neighbour was dropped reaches the next one across the gap. The steps are cut into blocks at
-    /// every run of two or more unmatched words (a template's slots, a dropped notice); blocks at
-    /// either end whose anchors are common (as ``isFormula(_:anchors:frequencies:)`` judges a
-    /// passage), or that hold no anchor, are dropped until a block of rare anchors. Nil when none
-    /// is left: the whole alignment is formula wording or cannot be judged, and is kept as it is.
+    /// every run of two or more unmatched words (a template's slots, a dropped notice). From either
+    /// end, up to the first block of rare anchors, the blocks out to the innermost common one
+    /// (anchors common as ``isFormula(_:anchors:frequencies:)`` judges a passage) are dropped, with
+    /// the blocks beyond it that hold no anchor; a block without anchors inside stays, as noise
+    /// breaks n-grams. Nil when no block is rare and some is common: the whole alignment is
+    /// formula wording, and ``isFormula(_:anchors:frequencies:)`` judges it whole.
     func trimmed(_ alignment: WordAlignment, anchors: [(Int, Int)], frequencies: [Int], scoring: ReuseScoring,
                  _ a: ReuseText, _ b: ReuseText) -> WordAlignment? {
         var blocks: [Range<Int>] = []
@@ -58,15 +60,23 @@ extension FormulaRule {
         }
         blocks.append(start..<alignment.steps.count)
         guard blocks.count > 1 else { return alignment }
-        let rare = blocks.map { block in isRare(alignment.steps[block], anchors: anchors, frequencies: frequencies) }
-        guard let first = rare.firstIndex(of: true), let last = rare.lastIndex(of: true) else { return nil }
-        guard first > 0 || last < blocks.count - 1 else { return alignment }
-        // Within the kept blocks, the passage runs from the first rare anchor to the end of the last.
-        var kept = alignment.steps[blocks[first].lowerBound..<blocks[last].upperBound]
+        // Per block: true rare, false common, nil without an anchor to judge it by.
+        let rarity: [Bool?] = blocks.map { block in self.rarity(alignment.steps[block], anchors: anchors, frequencies: frequencies) }
+        guard let firstRare = rarity.firstIndex(of: true), let lastRare = rarity.lastIndex(of: true) else {
+            return rarity.contains(false) ? nil : alignment
+        }
+        // From each end, the blocks out to the innermost common one before a rare block go.
+        let ends = (rarity[..<firstRare].lastIndex(of: false)).map { $0 + 1 } ?? 0
+        let tail = rarity[(lastRare + 1)...].firstIndex(of: false) ?? rarity.count
+        guard ends > 0 || tail < rarity.count else { return alignment }
+        var kept = alignment.steps[blocks[ends].lowerBound..<blocks[tail - 1].upperBound]
+        // A cut side runs from the first rare anchor, or to the end of the last, of what is left.
         let wordsA = kept.compactMap(Self.wordA)
         let rareWords = anchors.indices.filter { frequencies[$0] < commonFrequency && wordsA.contains(anchors[$0].0) }.map { anchors[$0].0 }
-        if let low = rareWords.min(), let high = rareWords.max().map({ $0 + ngram }) {
+        if ends > 0, let low = rareWords.min() {
             while let step = kept.first, (Self.wordA(step).map { $0 < low } ?? true) { kept.removeFirst() }
+        }
+        if tail < rarity.count, let high = rareWords.max().map({ $0 + ngram }) {
             while let step = kept.last, (Self.wordA(step).map { $0 >= high } ?? true) { kept.removeLast() }
         }
         guard !kept.isEmpty else { return nil }
@@ -81,8 +91,9 @@ extension FormulaRule {
         }
     }
 
-    /// Whether the anchors starting at the block's matched words of `a` are rare on average.
-    private func isRare(_ steps: ArraySlice<WordAlignment.Step>, anchors: [(Int, Int)], frequencies: [Int]) -> Bool {
+    /// Whether the anchors starting at the block's matched words of `a` are rare on average; nil
+    /// when none starts there (noise broke them, or the block is shorter than an n-gram).
+    private func rarity(_ steps: ArraySlice<WordAlignment.Step>, anchors: [(Int, Int)], frequencies: [Int]) -> Bool? {
         var words = Set<Int>()
         for step in steps {
             if case let .match(x, _) = step { words.insert(x) }
@@ -93,7 +104,7 @@ extension FormulaRule {
             logSum += log(Double(max(1, frequencies[index])))
             count += 1
         }
-        return count > 0 && !Self.reaches(logSum, count: count, commonFrequency)
+        return count > 0 ? !Self.reaches(logSum, count: count, commonFrequency) : nil
     }
 }
 
