@@ -22,6 +22,7 @@ import Testing
         #expect(result.status == 0)
         let records = try jsonLines(result.stdout)
         #expect(records.map { $0["id"] as? String } == ["harbor-bridge/v1.txt", "harbor-bridge/v2.txt", "harbor-bridge/v3.txt",
+                                                         "notices/record-1899-03-04.txt", "notices/record-1899-03-11.txt", "notices/record-1899-03-18.txt",
                                                          "reuse/valley-courier.txt", "reuse/water-board-release.txt", "reuse/weekly-digest.txt"])
         let v1 = try signature(records[0]), v2 = try signature(records[1])
         #expect(v1.count == 128)
@@ -30,7 +31,8 @@ import Testing
         #expect((records[0]["bands"] as? [String])?.count == 26)
         #expect((records[0]["bands"] as? [String])?.allSatisfy { $0.count == 16 && $0.allSatisfy(\.isHexDigit) } == true)
         #expect(records[0]["bytes"] as? Int == 2604)
-        #expect(records[3]["date"] as? String == "2023-05-03")
+        #expect(records[3]["date"] as? String == "1899-03-04")
+        #expect(records[6]["date"] as? String == "2023-05-03")
         // Other parameters band differently, as dedup would.
         let strict = try jsonLines(try StemmaProcess.run(["sketch", "Examples/harbor-bridge", "--threshold", "0.8"]).stdout)
         #expect((strict[0]["bands"] as? [String])?.count == 16)
