@@ -3,7 +3,12 @@
 # corpora with planted passages (stemma-corpus plant) at several sizes, with wall time, peak memory,
 # and recall, boundary error and false passages against the planted truth.
 #
+# Then newspaper-like corpora (stemma-corpus plant --newspaper: short notices reprinted across
+# issues, notices on shared templates) at three levels of OCR noise, at the defaults and at the
+# earlier defaults (--min-words 40 --min-matches 5), for recall by length band and formula cases.
+#
 # Usage: Benchmarks/reuse-bench.sh     Knobs: SIZES ("10000 30000 100000"), SEED (42), RUNS (3),
+#        NEWSPAPER ("10000": the newspaper corpus sizes; empty skips them), NOISES ("today double heavy"),
 #        BIN (a folder of release binaries built already, instead of building them)
 set -euo pipefail
 
@@ -11,6 +16,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 SIZES="${SIZES:-10000 30000 100000}"
 SEED="${SEED:-42}"
 RUNS="${RUNS:-3}"
+NEWSPAPER="${NEWSPAPER-10000}"
+NOISES="${NOISES:-today double heavy}"
 ATS="$ROOT/../shared/corpora/ats-tracts/docs.jsonl"
 require_gnu_time
 
@@ -55,4 +62,18 @@ for size in $SIZES; do
     printf '%s documents, %s MB\n' "$size" $((bytes / 1048576))
     RUNS=1 measure "stemma reuse ($size)" "$DATA/reuse-$size-report.jsonl" "$BIN/stemma" reuse "$corpus" --format jsonl --no-alignment
     "$BIN/stemma-corpus" evaluate-reuse "$size" "$DATA/reuse-$size-report.jsonl" --seed "$SEED"
+done
+
+step "Newspapers: short notices and formulas by OCR noise"
+for size in $NEWSPAPER; do
+    for noise in $NOISES; do
+        corpus="$DATA/newspaper-$size-$noise.jsonl"
+        [[ -s "$corpus" ]] || "$BIN/stemma-corpus" plant "$size" "$corpus" --seed "$SEED" --newspaper --noise "$noise"
+        for settings in "defaults" "--min-words 40 --min-matches 5"; do
+            flags=(); [[ "$settings" == defaults ]] || read -r -a flags <<<"$settings"
+            printf '%s documents, %s noise, %s\n' "$size" "$noise" "$settings"
+            RUNS=1 measure "stemma reuse" "$DATA/newspaper-report.jsonl" "$BIN/stemma" reuse "$corpus" --format jsonl --no-alignment ${flags[@]+"${flags[@]}"}
+            "$BIN/stemma-corpus" evaluate-reuse "$size" "$DATA/newspaper-report.jsonl" --seed "$SEED" --newspaper --noise "$noise"
+        done
+    done
 done

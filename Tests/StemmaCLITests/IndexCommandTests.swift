@@ -8,9 +8,9 @@ import Testing
     @Test func reindexingIsUnchangedAndMatchRanksTheIndexedCopyFirst() throws {
         let add = try StemmaProcess.run(["index", "add", "Examples", "--db", db])
         #expect(add.status == 0)
-        #expect(add.output == "6 added, 0 new versions, 0 unchanged · 6 documents, 6 versions in \(db)\n")  // harbor-bridge and reuse examples
+        #expect(add.output == "9 added, 0 new versions, 0 unchanged · 9 documents, 9 versions in \(db)\n")  // harbor-bridge, notices and reuse examples
         let again = try StemmaProcess.run(["index", "add", "Examples", "--db", db])
-        #expect(again.output.hasPrefix("0 added, 0 new versions, 6 unchanged"))
+        #expect(again.output.hasPrefix("0 added, 0 new versions, 9 unchanged"))
 
         let match = try StemmaProcess.run(["match", "Examples/harbor-bridge/v3.txt", "--db", db, "--format", "jsonl"])
         #expect(match.status == 0)
