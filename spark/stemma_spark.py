@@ -554,7 +554,8 @@ PASSAGE_MEMBER = ',"passage":'
 
 
 def anchors_of(documents, maximum_df):
-    """(a, b, wordA, wordB) for every shared n-gram position, as ReuseCandidates pairs them.
+    """(a, b, wordA, wordB, df) for every shared n-gram position, as ReuseCandidates pairs them,
+    with the number of documents holding the n-gram (what tells formula wording from reuse).
 
     An n-gram in more than `maximum_df` documents, or with more than 4 × `maximum_df`
     occurrences, gives no anchor. Those are found by combinable counts and dropped map-side
@@ -564,10 +565,12 @@ def anchors_of(documents, maximum_df):
     per_document = postings.groupBy("hash", "row").agg(F.count("*").alias("occurrences"))
     per_hash = per_document.groupBy("hash").agg(F.count("*").alias("documents"), F.sum("occurrences").alias("occurrences"))
     heavy = per_hash.where((F.col("documents") > maximum_df) | (F.col("occurrences") > 4 * maximum_df)).select("hash")
-    light = postings.join(F.broadcast(heavy), "hash", "left_anti")
+    shared = per_hash.where(F.col("documents") >= 2).select("hash", F.col("documents").alias("df"))
+    light = postings.join(F.broadcast(heavy), "hash", "left_anti").join(shared, "hash")
     x, y = light.alias("x"), light.alias("y")
     return x.join(y, F.col("x.hash") == F.col("y.hash")).where(F.col("x.row") < F.col("y.row")) \
-        .select(F.col("x.row").alias("a"), F.col("y.row").alias("b"), F.col("x.pos").alias("pa"), F.col("y.pos").alias("pb"))
+        .select(F.col("x.row").alias("a"), F.col("y.row").alias("b"), F.col("x.pos").alias("pa"), F.col("y.pos").alias("pb"),
+                F.col("x.df").alias("df"))
 
 
 def reuse(spark, options):
@@ -581,15 +584,21 @@ def reuse(spark, options):
     documents = records.where(F.col("unread").isNull()).drop("unread", "line").persist(StorageLevel.MEMORY_AND_DISK)
     counts = documents.agg(F.count("*").alias("documents"), F.sum("words").alias("words")).first()
 
+    # One sorted list of (wordA, wordB, df) split in two keeps each frequency beside its anchor.
+    triples = F.sort_array(F.collect_list(F.array("pa", "pb", "df")))
     pairs = anchors_of(documents, options.max_df).groupBy("a", "b") \
-        .agg(F.count("*").alias("matches"), F.collect_list(F.array("pa", "pb")).alias("anchors")) \
-        .where(F.col("matches") >= options.min_matches).persist(StorageLevel.MEMORY_AND_DISK)
+        .agg(F.count("*").alias("matches"), triples.alias("triples")) \
+        .where(F.col("matches") >= options.min_matches) \
+        .select("a", "b", "matches", F.transform("triples", lambda t: F.slice(t, 1, 2)).alias("anchors"),
+                F.transform("triples", lambda t: t[2]).alias("frequencies")) \
+        .persist(StorageLevel.MEMORY_AND_DISK)
     pair_counts = pairs.agg(F.count("*").alias("pairs"), F.sum("matches").alias("anchors")).first()
     side = lambda name: documents.select(F.col("row").alias(name), F.col("id").alias("id" + name.upper()),
                                          F.col("date").alias("date" + name.upper()), F.col("text").alias("text" + name.upper()))
     requests = pairs.join(side("a"), "a").join(side("b"), "b") \
-        .select(F.to_json(F.struct("a", "b", "idA", "idB", "dateA", "dateB", "textA", "textB", "anchors")).alias("line"))
+        .select(F.to_json(F.struct("a", "b", "idA", "idB", "dateA", "dateB", "textA", "textB", "anchors", "frequencies")).alias("line"))
     align = [options.stemma, "align", "-", "--min-words", str(options.min_words), "--max-gap", str(options.max_gap),
+             "--formula-df", str(options.formula_df),
              "-j", str(options.executor_threads)] + (["--no-alignment"] if options.no_alignment else [])
 
     def run(entries):
@@ -615,7 +624,7 @@ def reuse(spark, options):
     summary = {
         "schemaVersion": 1,
         "parameters": {"ngram": options.ngram, "maxDF": options.max_df, "minMatches": options.min_matches,
-                       "minWords": options.min_words, "maxGap": options.max_gap},
+                       "minWords": options.min_words, "maxGap": options.max_gap, "formulaDF": options.formula_df},
         "summary": {"documents": counts["documents"], "words": counts["words"] or 0,
                     "candidatePairs": pair_counts["pairs"], "anchors": pair_counts["anchors"] or 0,
                     "passages": passage_count, "pairs": pair_count, "clusters": len(cluster_lines),
@@ -661,6 +670,8 @@ def parse(arguments):
     reuse_parser.add_argument("--max-df", type=int, default=100)
     reuse_parser.add_argument("--min-matches", type=int, default=3)
     reuse_parser.add_argument("--min-words", type=int, default=12)
+    reuse_parser.add_argument("--formula-df", type=int, default=20,
+                              help="a passage whose shared n-grams are in this many documents on average is formula wording, left out")
     reuse_parser.add_argument("--max-gap", type=int, default=50)
     reuse_parser.add_argument("--no-alignment", action="store_true", help="leave the aligned text out of the passages")
     options = parser.parse_args(arguments)

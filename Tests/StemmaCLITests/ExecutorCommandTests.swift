@@ -117,6 +117,32 @@ import Testing
         #expect(rebuilt.compactMap { $0 } == reference)
     }
 
+    @Test func alignLeavesOutPassagesWhoseAnchorsAreAllCommon() throws {
+        let text = "the funeral will be held from the church on monday at two and friends of the family are invited to attend the service"
+        let words = text.split(separator: " ").count
+        let anchors = (0...(words - 5)).map { [$0, $0] }
+        func request(_ frequencies: Int?) throws -> Data {
+            var object: [String: Any] = ["a": 0, "b": 1, "idA": "x", "idB": "y", "textA": text, "textB": text, "anchors": anchors]
+            if let frequencies { object["frequencies"] = anchors.map { _ in frequencies } }
+            return try JSONSerialization.data(withJSONObject: object) + Data("\n".utf8)
+        }
+        // Without frequencies, or with rare n-grams, the shared words are a passage.
+        for line in [try request(nil), try request(1)] {
+            let result = try StemmaProcess.run(["align", "-"], input: line)
+            #expect(result.status == 0)
+            #expect(try jsonLines(result.stdout).count == 1)
+        }
+        // Every n-gram in 30 documents: formula wording, left out as `stemma reuse` leaves it out.
+        let common = try StemmaProcess.run(["align", "-"], input: try request(30))
+        #expect(common.status == 0 && common.stdout.isEmpty)
+        let raised = try StemmaProcess.run(["align", "-", "--formula-df", "50"], input: try request(30))
+        #expect(try jsonLines(raised.stdout).count == 1)
+        // One count per anchor, or the line is skipped and named.
+        let short = Data(#"{"a":0,"b":1,"idA":"x","idB":"y","textA":"a b c d e f","textB":"a b c d e f","anchors":[[0,0],[1,1]],"frequencies":[3]}"#.utf8 + [0x0A])
+        let bad = try StemmaProcess.run(["align", "-"], input: short)
+        #expect(bad.status == 1 && bad.stderr.contains("line 1") && bad.stderr.contains("\"frequencies\""))
+    }
+
     @Test func alignRejectsAnchorsThatAreNotPairs() throws {
         let line = Data(#"{"a":0,"b":1,"idA":"x","idB":"y","textA":"a b c","textB":"a b c","anchors":[[1,2],[3]]}"#.utf8 + [0x0A])
         let result = try StemmaProcess.run(["align", "-"], input: line)

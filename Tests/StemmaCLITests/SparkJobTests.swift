@@ -146,4 +146,19 @@ struct SparkJobTests {
         // The release's `date` line makes it every cluster's source, as in `stemma reuse`.
         #expect(lines.filter { $0.contains(#""source":{"id":"water-board-release.txt","date":"2023-05-02""#) }.count == 3)
     }
+
+    @Test(.timeLimit(.minutes(10))) func reuseLeavesFormulaWordingOutAsReuseDoes() throws {
+        // In three issues a template in all three is common at --formula-df 3: the death notices
+        // that share only it are no passage, and the notices beside them are cut where they begin.
+        let expected = try StemmaProcess.run(["reuse", "Examples/notices", "--format", "jsonl", "--formula-df", "3", "--no-shared-copies"])
+        #expect(expected.status == 0)
+        let output = Self.scratch("reuse-formulas")
+        let run = try SparkRuntime.submit(["reuse", "Examples/notices", "--output", output.path, "--formula-df", "3"])
+        try #require(run.status == 0, "spark reuse failed: \(run.stderr.suffix(2_000))")
+        let lines = try SparkRuntime.partLines(output.appendingPathComponent("passages")) + SparkRuntime.partLines(output.appendingPathComponent("clusters"))
+        #expect(lines.joined(separator: "\n") + "\n" == expected.output)
+        #expect(lines.filter { $0.hasPrefix(#"{"type":"passage""#) }.count == 2)
+        let summary = try String(contentsOf: output.appendingPathComponent("summary.json"), encoding: .utf8)
+        #expect(summary.contains(#""formulaDF": 3"#))
+    }
 }

@@ -60,9 +60,11 @@ struct Align: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Align candidate pairs given with both texts and their shared n-gram positions into passages.",
         discussion: """
-        Reads {"a", "b", "idA", "idB", "dateA", "dateB", "textA", "textB", "anchors"} lines and \
-        writes one line per passage of at least --min-words words, its "passage" member the record \
-        `stemma reuse --format jsonl` writes. This is the executor side of the reuse job on Spark \
+        Reads {"a", "b", "idA", "idB", "dateA", "dateB", "textA", "textB", "anchors", "frequencies"} \
+        lines and writes one line per passage of at least --min-words words, its "passage" member the \
+        record `stemma reuse --format jsonl` writes. With "frequencies" (the number of documents \
+        holding each anchor's n-gram), passages of formula wording are left out as `stemma reuse` \
+        leaves them out. This is the executor side of the reuse job on Spark \
         (see Docs/spark.md). Exit status: 0 when every line was read, 1 when bad lines were skipped, \
         2 on error.
         """
@@ -77,6 +79,11 @@ struct Align: ParsableCommand {
     @Option(help: ArgumentHelp("Shared n-grams farther apart than this many words start a new chain.", valueName: "words"))
     var maxGap = 50
 
+    @Option(name: .customLong("formula-df"), help: ArgumentHelp(
+        "Given frequencies, a passage whose shared n-grams are in this many documents on average is formula wording.",
+        valueName: "documents"))
+    var formulaDF = 20
+
     @Flag(help: "Leave the aligned text out of the passage records.")
     var noAlignment = false
 
@@ -87,7 +94,7 @@ struct Align: ParsableCommand {
     func run() throws {
         let parameters: ReuseParameters
         do {
-            parameters = try ReuseParameters(minimumWords: minWords, maximumGap: maxGap, threads: threading.count)
+            parameters = try ReuseParameters(minimumWords: minWords, maximumGap: maxGap, formulaFrequency: formulaDF, threads: threading.count)
         } catch {
             throw ValidationError("\(error)")
         }

@@ -4,8 +4,11 @@ public import StemmaCore
 /// Spark), each pair given with both texts and the word positions of the n-grams they share.
 ///
 /// Reads `{"a": 3, "b": 8, "idA": "…", "idB": "…", "dateA": "…", "dateB": "…", "textA": "…",
-/// "textB": "…", "anchors": [[12, 40], …]}` lines (`a`, `b` are any integers that order the
-/// documents as the corpus does; dates are optional) and writes one line per passage:
+/// "textB": "…", "anchors": [[12, 40], …], "frequencies": [3, …]}` lines (`a`, `b` are any
+/// integers that order the documents as the corpus does; dates are optional; `frequencies`, also
+/// optional, gives the number of documents holding each anchor's n-gram, and with it passages of
+/// formula wording are judged and left out as `stemma reuse` leaves them out) and writes one line
+/// per passage:
 /// `{"a", "b", "index", "idA", "idB", "dateA", "dateB", "bytesA", "bytesB", "wordsA", "wordsB",
 /// "passage"}`, where `passage` is the record `stemma reuse --format jsonl` writes and `index`
 /// its place among the pair's passages. ``PassageClustering`` groups them into clusters.
@@ -25,6 +28,8 @@ public struct PairAlignment: Sendable {
         var ids: [String], dates: [String?]
         var texts: [[UInt8]]
         var anchors: [(Int, Int)]
+        /// The document frequency of each anchor's n-gram, in the order of `anchors`.
+        var frequencies: [Int]?
     }
 
     /// Aligns every pair of `input`; returns the number of passages written.
@@ -56,19 +61,29 @@ public struct PairAlignment: Sendable {
         guard let numbers = line.integers("anchors"), numbers.count % 2 == 0, numbers.allSatisfy({ $0 >= 0 }) else {
             throw .init(reason: "\"anchors\" must be an array of [word in a, word in b] pairs")
         }
-        let anchors = stride(from: 0, to: numbers.count, by: 2).map { (numbers[$0], numbers[$0 + 1]) }
-            .sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+        let frequencies = line.integers("frequencies")
+        if let member = line.value("frequencies"), member != .raw(Array("null".utf8)) {
+            guard let frequencies, frequencies.count * 2 == numbers.count, frequencies.allSatisfy({ $0 >= 0 }) else {
+                throw .init(reason: "\"frequencies\" must be an array of one count per anchor")
+            }
+        }
+        // Sorted with their frequencies, which follow the anchors' given order.
+        let order = (0..<numbers.count / 2).sorted { (numbers[2 * $0], numbers[2 * $0 + 1]) < (numbers[2 * $1], numbers[2 * $1 + 1]) }
+        let anchors = order.map { (numbers[2 * $0], numbers[2 * $0 + 1]) }
         let dates = [line.string("dateA"), line.string("dateB")].map { $0.map { String(decoding: $0, as: UTF8.self) } }
         return Pair(a: a, b: b, ids: [String(decoding: idA, as: UTF8.self), String(decoding: idB, as: UTF8.self)],
-                    dates: dates, texts: [textA, textB], anchors: anchors)
+                    dates: dates, texts: [textA, textB], anchors: anchors, frequencies: frequencies.map { counts in order.map { counts[$0] } })
     }
 
     func lines(of pair: Pair) -> [[UInt8]] {
         let textA = ReuseText(bytes: pair.texts[0]), textB = ReuseText(bytes: pair.texts[1])
         // Anchors past a text's last n-gram would index outside it: such a line is not this text's.
         let words = (textA.words.count, textB.words.count)
-        let anchors = pair.anchors.filter { $0.0 < words.0 && $0.1 < words.1 }
-        let passages = ReuseFinder(parameters: parameters).passages(textA, textB, documents: (0, 1), anchors: anchors)
+        let kept = pair.anchors.indices.filter { pair.anchors[$0].0 < words.0 && pair.anchors[$0].1 < words.1 }
+        let anchors = kept.map { pair.anchors[$0] }
+        let frequencies = pair.frequencies.map { counts in kept.map { counts[$0] } }
+        let passages = ReuseFinder(parameters: parameters).passages(textA, textB, documents: (0, 1), anchors: anchors, frequencies: frequencies)
+            .filter { !$0.isFormula }
         guard !passages.isEmpty else { return [] }
         let report = ReuseReport(ids: pair.ids, dates: pair.dates, texts: pair.texts,
                                  result: ReuseResult(passages: passages, candidatePairs: 1, anchors: anchors.count, words: 0),
