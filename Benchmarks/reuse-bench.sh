@@ -37,8 +37,8 @@ measure() {
     printf '%-28s %8s s %8s MB\n' "$name" "$best" "$rss"
 }
 
-step "ATS tracts: all pairs of 8 books (3 MB)"
-measure "stemma reuse (ATS)" "$DATA/ats-reuse.jsonl" "$BIN/stemma" reuse "$ATS" --format jsonl --no-alignment
+step "ATS tracts: all pairs of 8 books (3 MB), at the settings for books"
+measure "stemma reuse (ATS)" "$DATA/ats-reuse.jsonl" "$BIN/stemma" reuse "$ATS" --format jsonl --no-alignment --min-words 40 --min-matches 5
 echo "shared words by pair (shorter side), passages and the longest:"
 python3 - "$DATA/ats-reuse.jsonl" <<'PY'
 import json, sys, collections
