@@ -47,6 +47,11 @@ enum SparkRuntime {
             try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8).split(separator: "\n").map(String.init)
         }
     }
+
+    /// A reuse job's passages, then its clusters: what `stemma reuse --format jsonl` prints, line by line.
+    static func reuseLines(_ output: URL) throws -> [String] {
+        try partLines(output.appendingPathComponent("passages")) + partLines(output.appendingPathComponent("clusters"))
+    }
 }
 
 /// The Spark job gives `stemma dedup`'s and `stemma reuse`'s answers on the same input.
@@ -129,7 +134,7 @@ struct SparkJobTests {
         let output = Self.scratch("reuse")
         let run = try SparkRuntime.submit(["reuse", input.path, "--output", output.path])
         try #require(run.status == 0, "spark reuse failed: \(run.stderr.suffix(2_000))")
-        let lines = try SparkRuntime.partLines(output.appendingPathComponent("passages")) + SparkRuntime.partLines(output.appendingPathComponent("clusters"))
+        let lines = try SparkRuntime.reuseLines(output)
         // Byte for byte: the passages in order, their alignments, and the clusters.
         #expect(lines.joined(separator: "\n") + "\n" == expected.output)
         // The three related pairs' long passages, and the short quotations (scripture) all the tracts share.
@@ -141,7 +146,7 @@ struct SparkJobTests {
         let output = Self.scratch("reuse-texts")
         let run = try SparkRuntime.submit(["reuse", "Examples/reuse", "--output", output.path, "--min-words", "15"])
         try #require(run.status == 0, "spark reuse failed: \(run.stderr.suffix(2_000))")
-        let lines = try SparkRuntime.partLines(output.appendingPathComponent("passages")) + SparkRuntime.partLines(output.appendingPathComponent("clusters"))
+        let lines = try SparkRuntime.reuseLines(output)
         #expect(lines.joined(separator: "\n") + "\n" == expected.output)
         // The release's `date` line makes it every cluster's source, as in `stemma reuse`.
         #expect(lines.filter { $0.contains(#""source":{"id":"water-board-release.txt","date":"2023-05-02""#) }.count == 3)
@@ -155,7 +160,7 @@ struct SparkJobTests {
         let output = Self.scratch("reuse-formulas")
         let run = try SparkRuntime.submit(["reuse", "Examples/notices", "--output", output.path, "--formula-df", "3"])
         try #require(run.status == 0, "spark reuse failed: \(run.stderr.suffix(2_000))")
-        let lines = try SparkRuntime.partLines(output.appendingPathComponent("passages")) + SparkRuntime.partLines(output.appendingPathComponent("clusters"))
+        let lines = try SparkRuntime.reuseLines(output)
         #expect(lines.joined(separator: "\n") + "\n" == expected.output)
         #expect(lines.filter { $0.hasPrefix(#"{"type":"passage""#) }.count == 2)
         let summary = try String(contentsOf: output.appendingPathComponent("summary.json"), encoding: .utf8)
